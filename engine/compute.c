@@ -1,0 +1,401 @@
+/*
+ * compute.c - ps_compute(): runs the stages in CPython's order, and the
+ * trace and probe helpers every stage records its work with.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute-int.h"
+
+const char *ps_ctx_env(const struct ps_ctx *c, const char *name)
+{
+	const char *v = ps_env_get(&c->in->env, name);
+	return (v && *v) ? v : NULL;
+}
+
+const char *ps_ctx_env_gated(const struct ps_ctx *c, const char *name)
+{
+	return c->use_environment ? ps_ctx_env(c, name) : NULL;
+}
+
+void *ps_ctx_check(struct ps_ctx *c, void *p)
+{
+	if (!p)
+		c->oom = true;
+	return p;
+}
+
+static char *vformat(struct ps_ctx *c, const char *fmt, va_list ap)
+{
+	struct ps_buf b;
+	if (!fmt)
+		return NULL;
+	ps_buf_init(&b);
+	ps_buf_vaddf(&b, fmt, ap);
+	if (b.oom) {
+		c->oom = true;
+		ps_buf_release(&b);
+		return NULL;
+	}
+	return ps_buf_detach(&b);
+}
+
+static long trace_append(struct ps_ctx *c, enum ps_phase phase, enum ps_op op, const char *path,
+			 const char *result, char *note, const char *var, const char *value)
+{
+	struct ps_result *r = c->r;
+	struct ps_step *s;
+	if (c->oom) {
+		free(note);
+		return -1;
+	}
+	/* capacity is implicit: 16, then doubled whenever ntrace reaches a power of two */
+	if (r->ntrace == 0 || (r->ntrace >= 16 && (r->ntrace & (r->ntrace - 1)) == 0)) {
+		size_t cap = r->ntrace ? r->ntrace * 2 : 16;
+		struct ps_step *t = realloc(r->trace, cap * sizeof *t);
+		if (!t) {
+			c->oom = true;
+			free(note);
+			return -1;
+		}
+		r->trace = t;
+	}
+	s = &r->trace[r->ntrace];
+	memset(s, 0, sizeof *s);
+	s->phase = phase;
+	s->op = op;
+	s->path = path ? strdup(path) : NULL;
+	s->result = result ? strdup(result) : NULL;
+	s->note = note;
+	s->var = var;
+	s->value = value ? strdup(value) : NULL;
+	if ((path && !s->path) || (result && !s->result) || (value && !s->value)) {
+		free(s->path);
+		free(s->result);
+		free(s->note);
+		free(s->value);
+		c->oom = true;
+		return -1;
+	}
+	return (long)r->ntrace++;
+}
+
+long ps_trace(struct ps_ctx *c, enum ps_phase phase, enum ps_op op, const char *path,
+	      const char *result, const char *note_fmt, ...)
+{
+	va_list ap;
+	char *note;
+	va_start(ap, note_fmt);
+	note = vformat(c, note_fmt, ap);
+	va_end(ap);
+	return trace_append(c, phase, op, path, result, note, NULL, NULL);
+}
+
+long ps_trace_set(struct ps_ctx *c, enum ps_phase phase, const char *var, const char *value,
+		  const char *note_fmt, ...)
+{
+	va_list ap;
+	char *note;
+	va_start(ap, note_fmt);
+	note = vformat(c, note_fmt, ap);
+	va_end(ap);
+	return trace_append(c, phase, PS_OP_DECIDE, NULL, value ? value : "None", note, var,
+			    value);
+}
+
+void ps_warn(struct ps_ctx *c, enum ps_phase phase, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	va_start(ap, fmt);
+	msg = vformat(c, fmt, ap);
+	va_end(ap);
+	if (!msg)
+		return;
+	if (c->pathconfig_warnings) {
+		if (ps_strv_push(&c->r->getpath.warnings, msg) < 0)
+			c->oom = true;
+		trace_append(c, phase, PS_OP_WARN, NULL, msg, NULL, NULL, NULL);
+	} else {
+		trace_append(c, phase, PS_OP_WARN, NULL, msg,
+			     ps_ctx_strdup(c, "not printed: pathconfig_warnings is 0"), NULL, NULL);
+	}
+	free(msg);
+}
+
+static const char *tf(bool b)
+{
+	return b ? "true" : "false";
+}
+
+bool ps_probe_isfile(struct ps_ctx *c, enum ps_phase phase, const char *path, const char *note)
+{
+	bool ok = ps_fs_isfile(c->fs, path);
+	ps_trace(c, phase, PS_OP_ISFILE, path, tf(ok), note ? "%s" : NULL, note);
+	return ok;
+}
+
+bool ps_probe_isdir(struct ps_ctx *c, enum ps_phase phase, const char *path, const char *note)
+{
+	bool ok = ps_fs_isdir(c->fs, path);
+	ps_trace(c, phase, PS_OP_ISDIR, path, tf(ok), note ? "%s" : NULL, note);
+	return ok;
+}
+
+bool ps_probe_isxfile(struct ps_ctx *c, enum ps_phase phase, const char *path, const char *note)
+{
+	bool ok = ps_fs_isxfile(c->fs, path);
+	ps_trace(c, phase, PS_OP_ISXFILE, path, tf(ok), note ? "%s" : NULL, note);
+	return ok;
+}
+
+int ps_probe_read_lines(struct ps_ctx *c, enum ps_phase phase, const char *path,
+			struct ps_strv *lines, const char *note)
+{
+	int rc = ps_fs_read_lines(c->fs, path, PS_READLINES_LIMIT, lines);
+	char res[64];
+	if (rc == 0)
+		snprintf(res, sizeof res, "ok %zu line%s", lines->n, lines->n == 1 ? "" : "s");
+	else if (rc == EFBIG)
+		snprintf(res, sizeof res, "TOO_BIG");
+	else
+		snprintf(res, sizeof res, "%s", rc == ENOENT ? "ENOENT"
+					      : rc == EACCES ? "EACCES"
+					      : rc == ENOTDIR ? "ENOTDIR"
+					      : rc == ELOOP ? "ELOOP"
+					      : rc == EISDIR ? "EISDIR"
+					      : rc == ENOMEM ? "ENOMEM" : "EIO");
+	if (rc == ENOMEM)
+		c->oom = true;
+	ps_trace(c, phase, PS_OP_READ, path, res, note ? "%s" : NULL, note);
+	return rc;
+}
+
+int ps_probe_realpath(struct ps_ctx *c, enum ps_phase phase, const char *path, char **out,
+		      const char *note)
+{
+	int rc = ps_fs_realpath_final(c->fs, path, out);
+	if (rc == ENOMEM)
+		c->oom = true;
+	ps_trace(c, phase, PS_OP_REALPATH, path,
+		 rc == 0 ? *out : rc == ELOOP ? "ELOOP" : rc == ENOENT ? "ENOENT" : "error",
+		 note ? "%s" : NULL, note);
+	return rc;
+}
+
+static void entry_fill(struct ps_ctx *c, struct ps_entry *e, const char *path,
+		       enum ps_origin origin, long step, char *detail)
+{
+	memset(e, 0, sizeof *e);
+	e->path = ps_ctx_strdup(c, path);
+	e->origin = origin;
+	e->exists = path && ps_fs_exists(c->fs, path);
+	e->detail = detail;
+	e->step = step;
+}
+
+static struct ps_entry *entries_grow(struct ps_ctx *c, struct ps_entry **arr, size_t n)
+{
+	struct ps_entry *t = realloc(*arr, (n + 1) * sizeof *t);
+	if (!t) {
+		c->oom = true;
+		return NULL;
+	}
+	*arr = t;
+	return t;
+}
+
+void ps_entries_push(struct ps_ctx *c, struct ps_entry **arr, size_t *n, const char *path,
+		     enum ps_origin origin, long step, const char *detail_fmt, ...)
+{
+	va_list ap;
+	char *detail;
+	va_start(ap, detail_fmt);
+	detail = vformat(c, detail_fmt, ap);
+	va_end(ap);
+	if (c->oom || !entries_grow(c, arr, *n)) {
+		free(detail);
+		return;
+	}
+	entry_fill(c, &(*arr)[*n], path, origin, step, detail);
+	(*n)++;
+}
+
+void ps_entries_insert(struct ps_ctx *c, struct ps_entry **arr, size_t *n, size_t at,
+		       const char *path, enum ps_origin origin, long step,
+		       const char *detail_fmt, ...)
+{
+	va_list ap;
+	char *detail;
+	va_start(ap, detail_fmt);
+	detail = vformat(c, detail_fmt, ap);
+	va_end(ap);
+	if (at > *n)
+		at = *n;
+	if (c->oom || !entries_grow(c, arr, *n)) {
+		free(detail);
+		return;
+	}
+	memmove(&(*arr)[at + 1], &(*arr)[at], (*n - at) * sizeof **arr);
+	entry_fill(c, &(*arr)[at], path, origin, step, detail);
+	(*n)++;
+}
+
+void ps_entries_free(struct ps_entry *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(arr[i].path);
+		free(arr[i].detail);
+	}
+	free(arr);
+}
+
+void ps_pth_push(struct ps_ctx *c, const char *file, int line, const char *text,
+		 enum ps_pth_action action, const char *detail_fmt, ...)
+{
+	va_list ap;
+	char *detail;
+	struct ps_result *r = c->r;
+	struct ps_pth_line *t;
+	va_start(ap, detail_fmt);
+	detail = vformat(c, detail_fmt, ap);
+	va_end(ap);
+	if (c->oom || !(t = realloc(r->pth, (r->npth + 1) * sizeof *t))) {
+		c->oom = true;
+		free(detail);
+		return;
+	}
+	r->pth = t;
+	t = &r->pth[r->npth++];
+	t->file = ps_ctx_strdup(c, file);
+	t->line = line;
+	t->text = ps_ctx_strdup(c, text);
+	t->action = action;
+	t->detail = detail;
+}
+
+char *ps_ctx_join(struct ps_ctx *c, const char *a, const char *b)
+{
+	return ps_ctx_check(c, ps_path_join2(c->plat, a, b));
+}
+
+char *ps_ctx_join3(struct ps_ctx *c, const char *a, const char *b, const char *d)
+{
+	return ps_ctx_check(c, ps_path_join3(c->plat, a, b, d));
+}
+
+char *ps_ctx_dirname(struct ps_ctx *c, const char *p)
+{
+	return ps_ctx_check(c, ps_path_dirname(c->plat, p));
+}
+
+char *ps_ctx_basename(struct ps_ctx *c, const char *p)
+{
+	return ps_ctx_check(c, ps_path_basename(c->plat, p));
+}
+
+char *ps_ctx_abspath(struct ps_ctx *c, const char *p)
+{
+	return ps_ctx_check(c, ps_path_abspath(c->plat, c->in->cwd, p));
+}
+
+char *ps_ctx_strdup(struct ps_ctx *c, const char *s)
+{
+	return s ? ps_ctx_check(c, strdup(s)) : NULL;
+}
+
+char *ps_ctx_printf(struct ps_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	va_start(ap, fmt);
+	s = vformat(c, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void ps_ctx_set(struct ps_ctx *c, char **field, const char *value)
+{
+	char *copy = ps_ctx_strdup(c, value);
+	free(*field);
+	*field = copy;
+}
+
+/* Copies what getpath computed into sys.*: what -S (or no site) leaves. */
+static void sys_from_getpath(struct ps_ctx *c)
+{
+	struct ps_result *r = c->r;
+	const struct ps_getpath_out *g = &r->getpath;
+	struct ps_sys_out *s = &r->sys;
+
+	ps_ctx_set(c, &s->executable, g->executable);
+	ps_ctx_set(c, &s->base_executable, g->base_executable);
+	ps_ctx_set(c, &s->prefix, g->prefix);
+	ps_ctx_set(c, &s->exec_prefix, g->exec_prefix);
+	ps_ctx_set(c, &s->base_prefix, g->base_prefix);
+	ps_ctx_set(c, &s->base_exec_prefix, g->base_exec_prefix);
+	ps_ctx_set(c, &s->platlibdir, g->platlibdir);
+	if (ps_strv_copy(&s->path, &g->module_search_paths) < 0)
+		c->oom = true;
+	for (size_t i = 0; i < g->nentries && !c->oom; i++)
+		ps_entries_push(c, &r->entries, &r->nentries, g->entries[i].path,
+				g->entries[i].origin, g->entries[i].step, "%s",
+				g->entries[i].detail ? g->entries[i].detail : "");
+	s->flags.ignore_environment = !c->use_environment;
+	s->flags.isolated = c->isolated;
+	s->flags.no_user_site = !c->user_site_directory;
+	s->flags.no_site = !c->site_import;
+	s->flags.safe_path = c->safe_path;
+	s->enable_user_site = -1;
+}
+
+int ps_compute(const struct ps_inputs *in, const struct ps_fs *fs, struct ps_result *out,
+	       struct ps_error *err)
+{
+	struct ps_ctx c;
+	const struct ps_rules *rules;
+	int rc = -1;
+
+	ps_result_release(out);
+	ps_result_init(out);
+	rules = ps_rules_get(in->build.major, in->build.minor, in->build.platform);
+	if (!rules) {
+		ps_error_set(err, PS_ERR_UNSUPPORTED, "no rules for Python %d.%d on %s",
+			     in->build.major, in->build.minor,
+			     ps_platform_name(in->build.platform));
+		return -1;
+	}
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	c.fs = fs;
+	c.rules = rules;
+	c.plat = in->build.platform;
+	c.r = out;
+	c.pathconfig_warnings = true;
+	out->major = in->build.major;
+	out->minor = in->build.minor;
+	out->platform = in->build.platform;
+
+	if ((rules->algo == PS_ALGO_PY ? ps_getpath_run(&c) : ps_getpath_c_run(&c)) < 0 || c.oom)
+		goto out;
+	if (!out->has_fatal && (ps_fatal_check(&c) < 0 || c.oom))
+		goto out;
+	if (!out->has_fatal) {
+		out->has_sys = true;
+		sys_from_getpath(&c);
+		if (c.site_import && (ps_site_run(&c) < 0 || c.oom))
+			goto out;
+		if (ps_path0_run(&c) < 0 || c.oom)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (c.oom) {
+		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
+		rc = -1;
+	}
+	free(c.launcher_env_removed);
+	return rc;
+}

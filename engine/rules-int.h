@@ -1,0 +1,78 @@
+/*
+ * rules-int.h - the per-version rule table (private to the engine).
+ *
+ * Every behaviour that differs between CPython versions or platforms is a
+ * field here, so the algorithms read "if (rules->pth_posix)" rather than
+ * "if (minor >= 11)".  Adding a version means adding a row in rules.c.
+ */
+#ifndef PS_RULES_INT_H
+#define PS_RULES_INT_H
+
+#include "engine.h"
+
+enum ps_getpath_algo {
+	PS_ALGO_PY = 0,   /* Modules/getpath.py, 3.11+ */
+	PS_ALGO_C,        /* Modules/getpath.c, 3.6-3.10 (and 2.7 with c27 set) */
+};
+
+enum ps_fatal_style {
+	PS_FATAL_27 = 0,  /* "ImportError: No module named site" */
+	PS_FATAL_36,      /* abort: "Py_Initialize: Unable to get the locale encoding" */
+	PS_FATAL_37,      /* abort: "Py_Initialize: ... initfsencoding: unable to load the file system codec" */
+	PS_FATAL_DUMP,    /* 3.8-3.12: "Python path configuration:" dump + init_fs_encoding */
+	PS_FATAL_313,     /* 3.13+: "Failed to import encodings module" */
+};
+
+struct ps_rules {
+	const char *name;            /* "3.12" */
+	int major, minor;
+	enum ps_getpath_algo algo;
+	bool c27;                    /* 2.7: no pyvenv.cfg, no base_prefix, Modules/Setup build detection */
+	const char *pythonpath_macro;/* default compile-time PYTHONPATH (2.7 ":plat-linux2:lib-tk:lib-old", 3.6 ":") */
+
+	/* getpath */
+	bool has_platlibdir;         /* 3.9+: PLATLIBDIR / sys.platlibdir / PYTHONPLATLIBDIR */
+	bool pyvenv_cfg;             /* getpath reads pyvenv.cfg (3.3+) */
+	bool cfg_parent_first;       /* 3.11+: parent dir before exe dir, lenient parser */
+	bool pth_posix;              /* 3.11+: <exe>._pth honoured on POSIX */
+	bool safe_path;              /* 3.11+: -P, PYTHONSAFEPATH, -I implies safe_path */
+	bool exe_env_posix;          /* 3.11+: PYTHONEXECUTABLE/__PYVENV_LAUNCHER__ on every POSIX */
+	bool zip_landmark;           /* 3.11+: lib/pythonXY.zip is a prefix landmark */
+	bool abi_thread;             /* 3.13+: 't' in landmark names */
+	bool stdlib_dir_config;      /* 3.13+: config.stdlib_dir honoured */
+	bool base_exe_prefers_real;  /* 3.13+: base_executable = real_executable or executable (launcher case) */
+	bool venv_in_getpath;        /* 3.14+: getpath switches prefix to the venv */
+	bool home_blocks_venv;       /* <=3.13: PYTHONHOME disables pyvenv.cfg in getpath */
+	bool cfg_without_home_is_venv;/* 3.14+: gh-135773 */
+	bool exec_prefix_prefers_prefix; /* 3.14+: GH-66409 */
+	bool library_dladdr;         /* 3.14+: shared POSIX builds know their libpython */
+	bool paths_from_base_prefix; /* 3.14+: zip/stdlib/macro entries from base_prefix */
+	bool realpath_warn_real;     /* 3.14+: warning names real_executable */
+	bool has_base_executable;    /* 3.8+: sys._base_executable exists */
+	bool has_base_prefix;        /* 3.3+: sys.base_prefix exists */
+	bool has_isolated;           /* 3.4+: -I */
+
+	/* fatal start-up error */
+	enum ps_fatal_style fatal_style;
+	bool dump_safe_path;         /* 3.11+: the dump has "safe_path" */
+	bool dump_stdlib_dir;        /* 3.11+: the dump has "is in build tree" and "stdlib dir" */
+	bool dump_platlibdir;        /* 3.9+: the dump has sys.platlibdir */
+
+	/* site.py */
+	bool isolated_no_path0;      /* <=3.10: -I suppresses sys.path[0] (no safe_path) */
+	bool site_venv;              /* 3.3+: site.venv() */
+	bool site_venv_warn_only;    /* 3.14+: site only warns when sys.prefix is not the venv */
+	bool site_prefixes_base;     /* 3.14+: PREFIXES += base_prefix, base_exec_prefix */
+	bool site_libdirs_platlibdir;/* 3.9+: site-packages under platlibdir and lib */
+	bool pth_skip_hidden_dot;    /* 3.13+: .pth names starting with '.' are skipped */
+	bool pth_utf8_sig;           /* 3.13+: .pth decoded utf-8-sig, then locale */
+	bool site_python_27;         /* 2.7: lib/site-python */
+	bool user_site_abi_thread;   /* 3.13+: user site has the 't' */
+	bool pth_sets_no_user_site;  /* 3.15+: gh-120037 */
+	bool launcher_env_unset;     /* 3.11+: __PYVENV_LAUNCHER__ removed from os.environ */
+};
+
+/* Rules for major.minor on platform, or NULL. Borrowed, static. */
+const struct ps_rules *ps_rules_get(int major, int minor, enum ps_platform platform);
+
+#endif /* PS_RULES_INT_H */

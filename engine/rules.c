@@ -1,0 +1,91 @@
+/*
+ * rules.c - the rule table: one row per CPython minor version.
+ *
+ * Rows are written out in full rather than derived from each other so that
+ * each version can be read (and checked against getpath-spec §4) on its own.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules-int.h"
+
+/* Platforms a row's algorithm is implemented for, as a bit mask. */
+#define P_POSIX  (1u << PS_PLATFORM_POSIX)
+#define P_DARWIN (1u << PS_PLATFORM_DARWIN)
+#define P_NT     (1u << PS_PLATFORM_NT)
+
+struct rules_row {
+	struct ps_rules r;
+	unsigned platforms;
+};
+
+/* Fields shared by every getpath.py version (3.11+). */
+#define PY311_COMMON                                                                   \
+	.algo = PS_ALGO_PY, .pythonpath_macro = "", .has_platlibdir = true,            \
+	.pyvenv_cfg = true, .cfg_parent_first = true, .pth_posix = true,               \
+	.safe_path = true, .exe_env_posix = true, .zip_landmark = true,                \
+	.has_base_executable = true, .has_base_prefix = true, .has_isolated = true,    \
+	.dump_safe_path = true, .dump_stdlib_dir = true, .dump_platlibdir = true,      \
+	.site_venv = true, .site_libdirs_platlibdir = true, .launcher_env_unset = true
+
+static const struct rules_row rules_table[] = {
+	{ { .name = "3.11", .major = 3, .minor = 11, PY311_COMMON,
+	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP },
+	  P_POSIX },
+	{ { .name = "3.12", .major = 3, .minor = 12, PY311_COMMON,
+	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP },
+	  P_POSIX },
+	{ { .name = "3.13", .major = 3, .minor = 13, PY311_COMMON,
+	    .home_blocks_venv = true, .abi_thread = true, .stdlib_dir_config = true,
+	    .base_exe_prefers_real = true, .fatal_style = PS_FATAL_313,
+	    .pth_skip_hidden_dot = true, .pth_utf8_sig = true, .user_site_abi_thread = true },
+	  P_POSIX },
+	{ { .name = "3.14", .major = 3, .minor = 14, PY311_COMMON,
+	    .abi_thread = true, .stdlib_dir_config = true, .base_exe_prefers_real = true,
+	    .venv_in_getpath = true, .cfg_without_home_is_venv = true,
+	    .exec_prefix_prefers_prefix = true, .library_dladdr = true,
+	    .paths_from_base_prefix = true, .realpath_warn_real = true,
+	    .fatal_style = PS_FATAL_313, .pth_skip_hidden_dot = true, .pth_utf8_sig = true,
+	    .user_site_abi_thread = true, .site_venv_warn_only = true,
+	    .site_prefixes_base = true },
+	  P_POSIX },
+};
+
+#define NRULES (sizeof rules_table / sizeof rules_table[0])
+
+const struct ps_rules *ps_rules_get(int major, int minor, enum ps_platform platform)
+{
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct rules_row *row = &rules_table[i];
+		if (row->r.major == major && row->r.minor == minor &&
+		    (row->platforms & (1u << platform)))
+			return &row->r;
+	}
+	return NULL;
+}
+
+size_t ps_rules_count(void)
+{
+	return NRULES;
+}
+
+const char *ps_rules_name(size_t i)
+{
+	return i < NRULES ? rules_table[i].r.name : NULL;
+}
+
+int ps_rules_supported(int major, int minor, enum ps_platform platform)
+{
+	return ps_rules_get(major, minor, platform) ? 0 : -1;
+}
+
+int ps_version_parse(const char *s, int *major, int *minor)
+{
+	int a, b, n = 0;
+	if (!s || sscanf(s, "%d.%d%n", &a, &b, &n) != 2 || s[n] != '\0' || a < 2 || a > 9 ||
+	    b < 0 || b > 99)
+		return -1;
+	*major = a;
+	*minor = b;
+	return 0;
+}
