@@ -1,0 +1,112 @@
+/*
+ * main.c - pathscope's entry point: parse the command line, open a
+ * session, dispatch to a subcommand (or the explorer).
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "session.h"
+#include "util.h"
+
+/*
+ * The explorer (tui/explore*.c) is linked in when its header exists; until
+ * then the bare command prints the text resolution (issue 2 allows it).
+ */
+#if defined(__has_include)
+#if __has_include("explore.h")
+#include "explore.h"
+#define HAVE_EXPLORER 1
+#endif
+#endif
+
+#ifndef PS_VERSION
+#define PS_VERSION "0.1.0"
+#endif
+
+struct command {
+	const char *name;
+	int (*run)(const struct ps_cli *cli, struct ps_session *s);
+	bool needs_session;    /* false: run() gets s == NULL (check opens its own) */
+};
+
+/* Add a line here in the same commit as the tui/cmd_NAME.c that defines it (see commands.h). */
+static const struct command commands[] = {
+	{ "resolve", cmd_resolve, true },
+	{ "check", cmd_check, false },
+};
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+/* The bare `pathscope`: the explorer on a terminal, else the text resolution. */
+static int run_default(const struct ps_cli *cli, struct ps_session *s)
+{
+#ifdef HAVE_EXPLORER
+	if (cli->script_keys || (isatty(0) && isatty(1)))
+		return explore_main(cli, s);
+#endif
+	return cmd_resolve(cli, s);
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct ps_session s;
+	struct ps_error err;
+	struct ps_cli cli;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	ps_error_init(&err);
+	if (cli_parse(argc, argv, &cli, &err) < 0) {
+		print_msg("%s; try 'pathscope --help'", err.msg);
+		cli_release(&cli);
+		return 2;
+	}
+	if (cli.help || (cli.command && !strcmp(cli.command, "help"))) {
+		rc = write_stdout(cli_usage(), strlen(cli_usage())) < 0 ? 2 : 0;
+		cli_release(&cli);
+		return rc;
+	}
+	if (cli.version) {
+		const char *v = "pathscope " PS_VERSION "\n";
+
+		rc = write_stdout(v, strlen(v)) < 0 ? 2 : 0;
+		cli_release(&cli);
+		return rc;
+	}
+	if (cli.command) {
+		cmd = find_command(cli.command);
+		if (!cmd) {
+			print_msg("unknown command '%s'; try 'pathscope --help'", cli.command);
+			cli_release(&cli);
+			return 2;
+		}
+	}
+	if (cmd && !cmd->needs_session) {
+		rc = cmd->run(&cli, NULL);
+		cli_release(&cli);
+		return rc;
+	}
+	if (session_open(&cli, &s, &err) < 0) {
+		print_error(&err);
+		cli_release(&cli);
+		return 2;
+	}
+	rc = cmd ? cmd->run(&cli, &s) : run_default(&cli, &s);
+	session_close(&s);
+	cli_release(&cli);
+	return rc;
+}
