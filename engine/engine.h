@@ -164,6 +164,15 @@ char *ps_path_join2(enum ps_platform p, const char *a, const char *b);
 char *ps_path_join3(enum ps_platform p, const char *a, const char *b, const char *c);
 /* abspath against cwd, normalised (os.path.abspath). */
 char *ps_path_abspath(enum ps_platform p, const char *cwd, const char *path);
+/*
+ * getpath's C abspath (3.11+), which differs from os.path.abspath: the
+ * path is normalised first, then "" or "." gives cwd verbatim, an absolute
+ * path is returned as is, and a relative one becomes cwd + SEP + path
+ * WITHOUT further normalisation ("../x" in /a/b gives "/a/b/../x", as seen
+ * in sys.path for PYTHONPATH=../x under -S).  NT: GetFullPathNameW, i.e.
+ * normalised like ps_path_abspath.
+ */
+char *ps_path_getpath_abspath(enum ps_platform p, const char *cwd, const char *path);
 /* Plain concatenation a + sep + b without normalisation (C getpath of <=3.10). */
 char *ps_path_concat(enum ps_platform p, const char *a, const char *b);
 /* Path equality for the platform (case-insensitive on NT). */
