@@ -429,6 +429,12 @@ struct ps_step {
 	char *note;        /* human sentence: why this probe, what it decided */
 	const char *var;   /* static, NULL unless a variable was set */
 	char *value;
+	/*
+	 * 1 + index of the step this one follows from (the probe that made a
+	 * decision possible, the directory listing a .pth file came from), or
+	 * 0 when none is recorded.  ps_explain() follows these links.
+	 */
+	long cause;
 };
 
 enum ps_origin {
