@@ -1,0 +1,1407 @@
+/*
+ * site.c - the site.py stage (getpath-spec §3, T1-T7): what `import site`
+ * does to sys.path, sys.prefix and friends once getpath has run.
+ *
+ * The model follows Lib/site.py's main() step by step:
+ *
+ *   T1 removeduppaths   every entry made absolute, later duplicates dropped
+ *   T2 venv             pyvenv.cfg next to / above sys.executable
+ *   T3 user site        ENABLE_USER_SITE, USER_BASE, USER_SITE
+ *   T4 site-packages    getsitepackages(PREFIXES), Debian's variant
+ *   T5 addsitedir       listdir, .pth names filtered and sorted
+ *   T6 addpackage       every line of every .pth file
+ *   T7 sitecustomize    presence noted (never imported)
+ *
+ * Nothing found in the inspected tree is ever executed: an `import` line of
+ * a .pth file is recorded as what CPython would run, with a remark that its
+ * effect cannot be known.
+ *
+ * Trace conventions (phase "site"): every probe is recorded; a decision that
+ * appends to sys.path is a "decide" step with var "sys.path" and value the
+ * entry appended; other decisions name the site.py global they set
+ * ("ENABLE_USER_SITE", "USER_BASE", "USER_SITE", "PREFIXES", "sys._home")
+ * or the sys attribute ("prefix", "exec_prefix", "base_executable").
+ * Explain (explain.c) reads these back.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute-int.h"
+
+/* CPython reads .pth files and pyvenv.cfg without a size limit; we stop at 16 MiB. */
+#define SITE_READ_LIMIT (16u * 1024 * 1024)
+/* TextIOWrapper's chunk size: a <=3.12 decode error position is relative to its chunk. */
+#define TEXTIO_CHUNK 8192
+
+struct site {
+	struct ps_ctx *c;
+	struct ps_result *r;
+	const struct ps_rules *ru;
+	struct ps_strv known;       /* known_paths (compared with ps_path_equal) */
+	struct ps_strv prefixes;    /* site.PREFIXES */
+	struct ps_strv listed;      /* site dirs already scanned (second passes are remarked) */
+	int enable_user_site;       /* 1 True, 0 False, -1 None */
+	long eus_step;              /* step that decided ENABLE_USER_SITE, -1 none */
+	bool failed;                /* `import site` would raise: r->has_fatal set */
+	bool utf8_locale;           /* the locale encoding is UTF-8 */
+	bool debian;                /* Debian's patched getsitepackages */
+	char *venv_cfg;             /* pyvenv.cfg site.py used, NULL when none */
+	long venv_step;             /* step that found it */
+	bool system_site;           /* include-system-site-packages is exactly "true" */
+	char mm[16];                /* "3.12" */
+	char pyver[24];             /* "python3.12" or "python3.13t" */
+};
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static const char *errno_name(int e)
+{
+	switch (e) {
+	case 0: return "ok";
+	case ENOENT: return "ENOENT";
+	case EACCES: return "EACCES";
+	case ENOTDIR: return "ENOTDIR";
+	case ELOOP: return "ELOOP";
+	case EISDIR: return "EISDIR";
+	case EFBIG: return "EFBIG";
+	case ENOMEM: return "ENOMEM";
+	default: return "EIO";
+	}
+}
+
+/* Python's OSError text for an errno value, as str(exc) shows it. */
+static const char *errno_text(int e)
+{
+	switch (e) {
+	case ENOENT: return "[Errno 2] No such file or directory";
+	case EACCES: return "[Errno 13] Permission denied";
+	case ENOTDIR: return "[Errno 20] Not a directory";
+	case ELOOP: return "[Errno 40] Too many levels of symbolic links";
+	case EISDIR: return "[Errno 21] Is a directory";
+	default: return "[Errno 5] Input/output error";
+	}
+}
+
+static bool str_ends(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+/* os.path.join for two parts (no normalisation): an absolute b replaces a. */
+static char *pyjoin(struct site *st, const char *a, const char *b)
+{
+	struct ps_ctx *c = st->c;
+	if (c->plat == PS_PLATFORM_NT)
+		return ps_ctx_join(c, a, b);
+	if (b[0] == '/' || a[0] == '\0')
+		return ps_ctx_strdup(c, b);
+	if (str_ends(a, "/"))
+		return ps_ctx_printf(c, "%s%s", a, b);
+	return ps_ctx_printf(c, "%s/%s", a, b);
+}
+
+static long known_find(const struct site *st, const char *p)
+{
+	for (size_t i = 0; i < st->known.n; i++)
+		if (ps_path_equal(st->c->plat, st->known.v[i], p))
+			return (long)i;
+	return -1;
+}
+
+static void known_add(struct site *st, const char *p)
+{
+	if (known_find(st, p) < 0 && ps_strv_push(&st->known, p) < 0)
+		st->c->oom = true;
+}
+
+static long syspath_find(const struct site *st, const char *p)
+{
+	const struct ps_strv *sp = &st->r->sys.path;
+	for (size_t i = 0; i < sp->n; i++)
+		if (ps_path_equal(st->c->plat, sp->v[i], p))
+			return (long)i;
+	return -1;
+}
+
+/* Appends p to sys.path and its entry, recording the decision; returns the step. */
+static long syspath_append(struct site *st, const char *p, enum ps_origin origin, long cause,
+			   const char *detail, const char *note)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	long step = ps_trace_set(c, PS_PHASE_SITE, "sys.path", p, "%s", note);
+	if (step >= 0 && cause >= 0)
+		r->trace[step].cause = cause + 1;
+	if (ps_strv_push(&r->sys.path, p) < 0) {
+		c->oom = true;
+		return -1;
+	}
+	ps_entries_push(c, &r->entries, &r->nentries, p, origin, step, "%s", detail);
+	known_add(st, p);
+	return step;
+}
+
+static void set_cause(struct site *st, long step, long cause)
+{
+	if (step >= 0 && cause >= 0 && !st->c->oom)
+		st->r->trace[step].cause = cause + 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text decoding as CPython does it                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Checks UTF-8 like CPython's strict decoder.  Returns -1 when valid, else
+ * the offset of the offending sequence, with *why set to CPython's reason.
+ */
+static long utf8_check(const unsigned char *s, size_t n, const char **why)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char b = s[i];
+		size_t need;
+		unsigned char lo = 0x80, hi = 0xBF;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF)
+			need = 1;
+		else if (b >= 0xE0 && b <= 0xEF) {
+			need = 2;
+			if (b == 0xE0)
+				lo = 0xA0;
+			else if (b == 0xED)
+				hi = 0x9F;
+		} else if (b >= 0xF0 && b <= 0xF4) {
+			need = 3;
+			if (b == 0xF0)
+				lo = 0x90;
+			else if (b == 0xF4)
+				hi = 0x8F;
+		} else {
+			*why = "invalid start byte";
+			return (long)i;
+		}
+		for (size_t k = 1; k <= need; k++) {
+			unsigned char cb;
+			if (i + k >= n) {
+				*why = "unexpected end of data";
+				return (long)i;
+			}
+			cb = s[i + k];
+			if (cb < (k == 1 ? lo : 0x80) || cb > (k == 1 ? hi : 0xBF)) {
+				*why = "invalid continuation byte";
+				return (long)i;
+			}
+		}
+		i += need + 1;
+	}
+	return -1;
+}
+
+/*
+ * Whether the locale encoding the interpreter would use is UTF-8: UTF-8
+ * mode (PYTHONUTF8=1, or the C/POSIX locale, which 3.7+ coerces), or a
+ * locale name saying UTF-8.  Other locales are taken to be single-byte
+ * (every byte decodes); *assumed tells the caller to say so.
+ */
+static bool locale_utf8(struct ps_ctx *c, bool *assumed)
+{
+	const char *u = ps_ctx_env_gated(c, "PYTHONUTF8");
+	const char *lc = ps_ctx_env(c, "LC_ALL");
+	*assumed = false;
+	if (u && strcmp(u, "1") == 0)
+		return true;
+	if (!lc)
+		lc = ps_ctx_env(c, "LC_CTYPE");
+	if (!lc)
+		lc = ps_ctx_env(c, "LANG");
+	/* the C/POSIX locale is coerced to UTF-8 (PEP 538/540) whatever PYTHONUTF8 says */
+	if (!lc || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0)
+		return true;
+	if (strcasestr(lc, "utf-8") || strcasestr(lc, "utf8"))
+		return true;
+	*assumed = true;
+	return false;
+}
+
+/*
+ * Python whitespace (str.isspace) at s[0..n): returns the byte length of a
+ * whitespace character starting at s, or 0.  utf8 selects the decoding.
+ */
+static size_t ws_at(const unsigned char *s, size_t n, bool utf8)
+{
+	if (n == 0)
+		return 0;
+	if (strchr(" \t\n\r\v\f\x1c\x1d\x1e\x1f", s[0]) && s[0])
+		return 1;
+	if (!utf8)
+		return (s[0] == 0x85 || s[0] == 0xA0) ? 1 : 0;
+	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0))
+		return 2;
+	if (n >= 3 && s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80)
+		return 3; /* U+1680 */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x80 && s[2] <= 0x8A) || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF))
+		return 3; /* U+2000-200A, 2028, 2029, 202F */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F)
+		return 3; /* U+205F */
+	if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3; /* U+3000 */
+	return 0;
+}
+
+/* Length of s[0..n) once trailing whitespace is removed (str.rstrip). */
+static size_t rstrip_len(const unsigned char *s, size_t n, bool utf8)
+{
+	while (n > 0) {
+		size_t back = 1, w;
+		/* step back over one character */
+		if (utf8)
+			while (back < n && back < 4 && (s[n - back] & 0xC0) == 0x80)
+				back++;
+		w = ws_at(s + n - back, back, utf8);
+		if (w != back)
+			break;
+		n -= back;
+	}
+	return n;
+}
+
+static bool all_space(const unsigned char *s, size_t n, bool utf8)
+{
+	return rstrip_len(s, n, utf8) == 0;
+}
+
+/* One line of a text file: offset and length in the decoded buffer. */
+struct line {
+	size_t off, len;
+};
+
+/*
+ * Splits text into lines.  universal: \n, \r\n and \r (TextIOWrapper);
+ * otherwise str.splitlines(), which also breaks on \v \f \x1c-\x1e and,
+ * for UTF-8 text, U+0085, U+2028, U+2029.  *out is yours.
+ */
+static int split_lines(const unsigned char *s, size_t n, bool universal, bool utf8,
+		       struct line **out, size_t *nout)
+{
+	struct line *v = NULL;
+	size_t cnt = 0, cap = 0, start = 0, i = 0;
+	while (i < n) {
+		size_t brk = 0;
+		if (s[i] == '\n')
+			brk = 1;
+		else if (s[i] == '\r')
+			brk = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+		else if (!universal) {
+			if (s[i] == '\v' || s[i] == '\f' || s[i] == 0x1c || s[i] == 0x1d || s[i] == 0x1e)
+				brk = 1;
+			else if (utf8 && i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0x85)
+				brk = 2;
+			else if (utf8 && i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+				 (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+				brk = 3;
+			else if (!utf8 && s[i] == 0x85)
+				brk = 1;
+		}
+		if (!brk) {
+			i++;
+			continue;
+		}
+		if (cnt == cap) {
+			struct line *t;
+			cap = cap ? cap * 2 : 16;
+			t = realloc(v, cap * sizeof *t);
+			if (!t) {
+				free(v);
+				return -1;
+			}
+			v = t;
+		}
+		v[cnt].off = start;
+		v[cnt].len = i - start;
+		cnt++;
+		i += brk;
+		start = i;
+	}
+	if (start < n) {
+		if (cnt == cap) {
+			struct line *t = realloc(v, (cap + 1) * sizeof *t);
+			if (!t) {
+				free(v);
+				return -1;
+			}
+			v = t;
+		}
+		v[cnt].off = start;
+		v[cnt].len = n - start;
+		cnt++;
+	}
+	*out = v;
+	*nout = cnt;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* A failed `import site`                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Records the fatal error the interpreter stops with when site.py raises
+ * (CPython: "Fatal Python error: init_import_site: Failed to import the
+ * site module", exit status 1, then the traceback).  The traceback's frames
+ * are not modelled; its last line is given in cause.
+ */
+static void site_fail(struct site *st, const char *exc_line, const char *cause, const char *fix)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	st->failed = true;
+	r->has_fatal = true;
+	ps_ctx_set(c, &r->fatal.message, "init_import_site: Failed to import the site module");
+	free(r->fatal.cause);
+	r->fatal.cause = ps_ctx_printf(c, "%s; the traceback ends with: %s", cause, exc_line);
+	ps_ctx_set(c, &r->fatal.fix, fix);
+	free(r->fatal.output);
+	r->fatal.output = NULL;
+	r->fatal.exit_status = 1;
+	ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "fatal",
+		 "site.py raises %s, so `import site` fails and the interpreter stops with "
+		 "\"Fatal Python error: init_import_site: Failed to import the site module\"",
+		 exc_line);
+}
+
+/*
+ * Reads a whole file the way site.py opens it.  Returns 0 or an errno
+ * value; a directory gives EISDIR (Python's FileIO refuses directories).
+ * *data is yours.
+ */
+static int read_whole(struct site *st, const char *path, char **data, size_t *len)
+{
+	const struct ps_fs *fs = st->c->fs;
+	int rc;
+	*data = NULL;
+	*len = 0;
+	if (ps_fs_isdir(fs, path))
+		return EISDIR;
+	if (!fs->ops || !fs->ops->read_file)
+		return EIO;
+	rc = fs->ops->read_file(fs->ctx, path, SITE_READ_LIMIT, data, len);
+	if (rc == ENOMEM)
+		st->c->oom = true;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* T1 removeduppaths                                                   */
+/* ------------------------------------------------------------------ */
+
+static void removeduppaths(struct site *st)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	size_t i = 0;
+
+	/* entries and sys.path must stay parallel; getpath gives one entry per path */
+	while (r->nentries < r->sys.path.n && !c->oom)
+		ps_entries_push(c, &r->entries, &r->nentries, r->sys.path.v[r->nentries],
+				PS_ORIGIN_STDLIB, -1, "listed by getpath (origin not recorded)");
+	while (i < r->sys.path.n && !c->oom) {
+		const char *orig = r->sys.path.v[i];
+		char *abs = ps_ctx_abspath(c, orig);
+		long dup;
+		if (!abs)
+			return;
+		dup = known_find(st, abs);
+		if (dup >= 0) {
+			ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, orig, "dropped",
+					  "removeduppaths(): '%s'%s%s%s is already on sys.path; the later "
+					  "copy is removed",
+					  orig, strcmp(orig, abs) ? " (absolute: '" : "",
+					  strcmp(orig, abs) ? abs : "", strcmp(orig, abs) ? "')" : "");
+			free(r->entries[i].path);
+			free(r->entries[i].detail);
+			memmove(&r->entries[i], &r->entries[i + 1],
+				(r->nentries - i - 1) * sizeof *r->entries);
+			r->nentries--;
+			ps_strv_remove(&r->sys.path, i);
+			free(abs);
+			continue;
+		}
+		if (strcmp(orig, abs) != 0) {
+			struct ps_entry *e = &r->entries[i];
+			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, orig, abs,
+					  "removeduppaths(): site.py makes every sys.path entry absolute: "
+					  "'%s' becomes '%s'", orig, abs);
+			char *d = ps_ctx_printf(c, "%s%s(made absolute by site.py: was '%s')",
+						e->detail ? e->detail : "",
+						e->detail && *e->detail ? " " : "", orig);
+			if (e->step < 0)
+				e->step = s;
+			free(e->detail);
+			e->detail = d;
+			free(e->path);
+			e->path = ps_ctx_strdup(c, abs);
+			e->exists = ps_fs_exists(c->fs, abs);
+			free(r->sys.path.v[i]);
+			r->sys.path.v[i] = ps_ctx_strdup(c, abs);
+		}
+		known_add(st, abs);
+		free(abs);
+		i++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* T6 addpackage: one .pth file                                        */
+/* ------------------------------------------------------------------ */
+
+/* Records every line of a file CPython skips without reading, as "ignored". */
+static void record_unread(struct site *st, const char *full, const char *why)
+{
+	char *data = NULL;
+	size_t len = 0;
+	struct line *lines = NULL;
+	size_t n = 0;
+	if (read_whole(st, full, &data, &len) != 0 ||
+	    split_lines((unsigned char *)data, len, false, true, &lines, &n) < 0 || n == 0) {
+		ps_pth_push(st->c, full, 0, "", PS_PTH_IGNORED, "%s", why);
+		free(data);
+		return;
+	}
+	for (size_t k = 0; k < n && !st->c->oom; k++) {
+		char *text = ps_ctx_printf(st->c, "%.*s", (int)lines[k].len, data + lines[k].off);
+		ps_pth_push(st->c, full, (int)k + 1, text ? text : "", PS_PTH_IGNORED, "%s", why);
+		free(text);
+	}
+	free(lines);
+	free(data);
+}
+
+/* Remarks on an import line: what it would run, and that nothing here runs it. */
+static void pth_import(struct site *st, const char *full, int lineno, const char *text,
+		       long cause, bool second)
+{
+	struct ps_ctx *c = st->c;
+	long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "import line",
+			  "line %d of %s is an import line: CPython would run `%s`%s; pathscope never "
+			  "runs it, so whatever it does (to sys.path or anything else) is not modelled",
+			  lineno, full, text, second ? " (again: this directory is processed a second time)" : "");
+	set_cause(st, s, cause);
+	ps_pth_push(c, full, lineno, text, PS_PTH_IMPORT,
+		    "would run: %s%s (never run by pathscope: its effect cannot be known; an exception "
+		    "in it would print \"Error processing line %d of %s:\" and \"Remainder of file "
+		    "ignored\")",
+		    text, second ? " (a second time: the directory is processed twice)" : "", lineno,
+		    full);
+	if (ps_strv_pushf(&st->r->notes, "%s, line %d would run `%s`%s (not modelled: pathscope "
+			  "never runs it)", full, lineno, text,
+			  second ? " again" : "") < 0)
+		c->oom = true;
+}
+
+static void addpackage(struct site *st, const char *sitedir, const char *name, long dir_step,
+		       bool second)
+{
+	struct ps_ctx *c = st->c;
+	char *full = pyjoin(st, sitedir, name);
+	char *data = NULL;
+	size_t len = 0, body = 0;
+	struct line *lines = NULL;
+	size_t nlines = 0;
+	bool bom = false, utf8 = true;
+	long read_step;
+	int rc;
+
+	if (!full)
+		return;
+	if (st->ru->pth_skip_hidden_dot) {
+		struct ps_stat sb;
+		memset(&sb, 0, sizeof sb);
+		rc = c->fs->ops && c->fs->ops->lstat ? c->fs->ops->lstat(c->fs->ctx, full, &sb) : EIO;
+		if (rc != 0) {
+			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, full, errno_name(rc),
+					  "os.lstat on the .pth file fails: site.py skips it silently");
+			set_cause(st, s, dir_step);
+			ps_pth_push(c, full, 0, "", PS_PTH_IGNORED,
+				    "skipped silently: os.lstat fails (%s)", errno_name(rc));
+			goto out;
+		}
+		if (sb.hidden) {
+			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, full, "hidden",
+					  "%s carries the hidden flag (UF_HIDDEN / FILE_ATTRIBUTE_HIDDEN): "
+					  "%d.%d skips hidden .pth files without a word", full,
+					  st->ru->major, st->ru->minor);
+			set_cause(st, s, dir_step);
+			record_unread(st, full, "not processed: the file is hidden (UF_HIDDEN), and "
+				      "3.13+ skips hidden .pth files silently");
+			goto out;
+		}
+	}
+	rc = read_whole(st, full, &data, &len);
+	read_step = ps_trace(c, PS_PHASE_SITE, PS_OP_READ, full,
+			     rc == 0 ? "ok" : errno_name(rc), "%s",
+			     rc == 0 ? (second ? "reads the .pth file (again: second pass over its directory)"
+				       : "reads the .pth file")
+				     : "the .pth file cannot be opened: site.py skips it silently (OSError)");
+	set_cause(st, read_step, dir_step);
+	if (rc != 0) {
+		ps_pth_push(c, full, 0, "", PS_PTH_IGNORED, "skipped silently: cannot be opened (%s)",
+			    errno_name(rc));
+		goto out;
+	}
+
+	/* decoding (getpath-spec §3 T6.3) */
+	if (st->ru->pth_utf8_sig) {
+		const char *why = NULL;
+		long bad;
+		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+			bom = true;
+			body = 3;
+		}
+		bad = utf8_check((unsigned char *)data + body, len - body, &why);
+		if (bad >= 0) {
+			/* fallback: the locale encoding */
+			const char *why2 = NULL;
+			long bad2 = st->utf8_locale ? utf8_check((unsigned char *)data, len, &why2) : -1;
+			if (bad2 >= 0) {
+				char *exc = ps_ctx_printf(c,
+					"UnicodeDecodeError: 'utf-8' codec can't decode byte 0x%02x in "
+					"position %ld: %s", (unsigned char)data[bad2], bad2, why2);
+				char *cause = ps_ctx_printf(c,
+					"%s is not valid UTF-8 and the locale encoding is UTF-8 too, so "
+					"neither utf-8-sig nor the locale fallback can decode it", full);
+				char *fix = ps_ctx_printf(c, "Re-encode %s as UTF-8 or remove it.", full);
+				ps_pth_push(c, full, 0, "", PS_PTH_ERROR, "cannot be decoded: %s",
+					    exc ? exc : "");
+				site_fail(st, exc ? exc : "UnicodeDecodeError", cause ? cause : "", fix);
+				free(exc);
+				free(cause);
+				free(fix);
+				goto out;
+			}
+			/* a single-byte locale decodes anything, byte for byte */
+			bom = false;
+			body = 0;
+			utf8 = false;
+			ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "locale",
+				 "not UTF-8 (byte 0x%02x at offset %ld: %s): decoded with the locale "
+				 "encoding instead (assumed single-byte)",
+				 (unsigned char)data[bad + (long)body], bad + (long)body, why);
+		}
+	} else {
+		const char *why = NULL;
+		long bad = st->utf8_locale ? utf8_check((unsigned char *)data, len, &why) : -1;
+		utf8 = st->utf8_locale;
+		if (bad >= 0) {
+			/*
+			 * TextIOWrapper decodes while the lines are iterated, outside
+			 * addpackage's try: the exception escapes site.main().
+			 */
+			char *exc = ps_ctx_printf(c,
+				"UnicodeDecodeError: 'utf-8' codec can't decode byte 0x%02x in position "
+				"%ld: %s", (unsigned char)data[bad], bad % TEXTIO_CHUNK, why);
+			char *cause = ps_ctx_printf(c,
+				"%s is not valid UTF-8 and the locale encoding is UTF-8: %d.%d decodes "
+				".pth files with the locale encoding while reading the lines, outside "
+				"its error handling", full, st->ru->major, st->ru->minor);
+			char *fix = ps_ctx_printf(c, "Re-encode %s as UTF-8 or remove it.", full);
+			ps_pth_push(c, full, 0, "", PS_PTH_ERROR, "cannot be decoded: %s", exc ? exc : "");
+			site_fail(st, exc ? exc : "UnicodeDecodeError", cause ? cause : "", fix);
+			free(exc);
+			free(cause);
+			free(fix);
+			goto out;
+		}
+		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 && utf8)
+			bom = true; /* kept as U+FEFF at the start of line 1 */
+	}
+
+	if (split_lines((unsigned char *)data + body, len - body, !st->ru->pth_utf8_sig, utf8,
+			&lines, &nlines) < 0) {
+		c->oom = true;
+		goto out;
+	}
+	for (size_t k = 0; k < nlines && !c->oom; k++) {
+		const unsigned char *l = (unsigned char *)data + body + lines[k].off;
+		size_t ll = lines[k].len;
+		int lineno = (int)k + 1;
+		char *text = ps_ctx_printf(c, "%.*s", (int)ll, (const char *)l);
+		const char *bomnote = (bom && k == 0 && !st->ru->pth_utf8_sig)
+			? " (the line starts with a UTF-8 byte order mark, which this version keeps "
+			  "as part of the line)" : "";
+		if (!text)
+			break;
+		if (ll > 0 && l[0] == '#') {
+			ps_pth_push(c, full, lineno, text, PS_PTH_COMMENT, NULL);
+		} else if (all_space(l, ll, utf8)) {
+			ps_pth_push(c, full, lineno, text, PS_PTH_BLANK, NULL);
+		} else if ((ll >= 7 && memcmp(l, "import ", 7) == 0) ||
+			   (ll >= 7 && memcmp(l, "import\t", 7) == 0)) {
+			pth_import(st, full, lineno, text, read_step, second);
+		} else if (memchr(l, '\0', ll)) {
+			ps_pth_push(c, full, lineno, text, PS_PTH_MISSING,
+				    "contains a NUL byte: os.path.exists() is false for it");
+		} else {
+			size_t kl = rstrip_len(l, ll, utf8);
+			char *rel = ps_ctx_printf(c, "%.*s", (int)kl, (const char *)l);
+			char *joined = rel ? pyjoin(st, sitedir, rel) : NULL;
+			char *dir = joined ? ps_ctx_abspath(c, joined) : NULL;
+			if (dir) {
+				long kn = known_find(st, dir);
+				if (kn >= 0) {
+					long sp = syspath_find(st, dir);
+					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, dir, "duplicate",
+							  "line %d of %s names %s, which is already known to "
+							  "site.py: not added again", lineno, full, dir);
+					set_cause(st, s, read_step);
+					if (sp >= 0)
+						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
+							    "%s is already sys.path entry %ld%s", dir, sp,
+							    bomnote);
+					else
+						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
+							    "%s is already known to site.py%s", dir, bomnote);
+				} else if (ps_fs_exists(c->fs, dir)) {
+					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, dir, "exists",
+							  "os.path.exists() for line %d of %s", lineno, full);
+					char *detail = ps_ctx_printf(c, "added by %s, line %d", full, lineno);
+					set_cause(st, s, read_step);
+					syspath_append(st, dir, PS_ORIGIN_PTH, s, detail ? detail : "",
+						       detail ? detail : "");
+					ps_pth_push(c, full, lineno, text, PS_PTH_ADDED,
+						    "appended to sys.path as %s%s%s", dir,
+						    (rel[0] == ' ' || rel[0] == '\t')
+							    ? " (leading whitespace is kept: the path is relative to the site directory)" : "",
+						    bomnote);
+					free(detail);
+				} else {
+					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, dir, "missing",
+							  "os.path.exists() for line %d of %s: %s does not "
+							  "exist, so the line adds nothing", lineno, full, dir);
+					set_cause(st, s, read_step);
+					ps_pth_push(c, full, lineno, text, PS_PTH_MISSING,
+						    "%s does not exist: not added%s", dir, bomnote);
+				}
+			}
+			free(dir);
+			free(joined);
+			free(rel);
+		}
+		free(text);
+	}
+out:
+	free(lines);
+	free(data);
+	free(full);
+}
+
+/* ------------------------------------------------------------------ */
+/* T5 addsitedir                                                       */
+/* ------------------------------------------------------------------ */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* addsitedir(): appends the directory if new, then processes its .pth files. */
+static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin origin,
+		       const char *detail, long cause)
+{
+	struct ps_ctx *c = st->c;
+	char *sitedir = ps_ctx_abspath(c, sitedir_in);
+	struct ps_strv names;
+	long add_step = cause, list_step;
+	bool second;
+	int rc;
+
+	if (!sitedir)
+		return;
+	ps_strv_init(&names);
+	if (known_find(st, sitedir) < 0) {
+		add_step = syspath_append(st, sitedir, origin, cause, detail, detail);
+	} else {
+		long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, sitedir, "known",
+				  "%s is already known to site.py: not appended again, but its .pth "
+				  "files are processed", sitedir);
+		set_cause(st, s, cause);
+		add_step = s;
+	}
+	second = ps_strv_find(&st->listed, sitedir) >= 0;
+	if (!second && ps_strv_push(&st->listed, sitedir) < 0)
+		c->oom = true;
+	rc = c->fs->ops && c->fs->ops->list_dir ? c->fs->ops->list_dir(c->fs->ctx, sitedir, &names)
+						 : EIO;
+	if (rc == ENOMEM)
+		c->oom = true;
+	{
+		char res[48];
+		if (rc == 0)
+			snprintf(res, sizeof res, "ok %zu entr%s", names.n, names.n == 1 ? "y" : "ies");
+		else
+			snprintf(res, sizeof res, "%s", errno_name(rc));
+		list_step = ps_trace(c, PS_PHASE_SITE, PS_OP_LISTDIR, sitedir, res, "%s",
+				     rc ? "os.listdir() fails: no .pth file of this directory is read"
+					: second ? "lists the directory for .pth files (a second time: "
+						   "import lines in them would run again)"
+						 : "lists the directory for .pth files");
+		set_cause(st, list_step, add_step);
+	}
+	if (rc == 0) {
+		size_t keep = 0;
+		for (size_t i = 0; i < names.n; i++) {
+			const char *nm = names.v[i];
+			if (!str_ends(nm, ".pth")) {
+				free(names.v[i]);
+				continue;
+			}
+			if (st->ru->pth_skip_hidden_dot && nm[0] == '.') {
+				char *full = pyjoin(st, sitedir, nm);
+				if (full) {
+					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "skipped",
+							  "%s starts with '.': %d.%d ignores such .pth files",
+							  nm, st->ru->major, st->ru->minor);
+					set_cause(st, s, list_step);
+					if (!second)
+						record_unread(st, full, "not processed: the name starts "
+							      "with '.', and 3.13+ skips such .pth files");
+				}
+				free(full);
+				free(names.v[i]);
+				continue;
+			}
+			names.v[keep++] = names.v[i];
+		}
+		names.n = keep;
+		if (names.v)
+			names.v[keep] = NULL;
+		qsort(names.v, names.n, sizeof *names.v, cmp_str);
+		for (size_t i = 0; i < names.n && !st->failed && !c->oom; i++)
+			addpackage(st, sitedir, names.v[i], list_step, second);
+	}
+	ps_strv_release(&names);
+	free(sitedir);
+}
+
+/* ------------------------------------------------------------------ */
+/* T4 getsitepackages / addsitepackages                                */
+/* ------------------------------------------------------------------ */
+
+static void add_candidates(struct site *st, struct ps_strv *out, struct ps_strv *why,
+			   const char *prefix, bool venv)
+{
+	struct ps_ctx *c = st->c;
+	const char *pl = st->r->sys.platlibdir && *st->r->sys.platlibdir
+		? st->r->sys.platlibdir : "lib";
+	const char *libdirs[2] = { pl, strcmp(pl, "lib") ? "lib" : NULL };
+	const char *kind = venv ? "venv site-packages" : "site-packages";
+
+	if (c->plat == PS_PLATFORM_NT) {
+		char *p = ps_ctx_join(c, prefix, "Lib\\site-packages");
+		ps_strv_push(out, prefix);
+		ps_strv_pushf(why, "%s: the prefix %s itself (Windows)", kind, prefix);
+		if (p) {
+			ps_strv_push_take(out, p);
+			ps_strv_pushf(why, "%s of prefix %s", kind, prefix);
+		}
+		return;
+	}
+	if (st->debian) {
+		bool is_venv = !ps_path_equal(c->plat, st->r->sys.base_prefix ? st->r->sys.base_prefix : "",
+					      st->r->sys.prefix ? st->r->sys.prefix : "");
+		char *a;
+		if (is_venv) {
+			a = pyjoin(st, prefix, "lib");
+			ps_strv_push_take(out, ps_ctx_printf(c, "%s/%s/site-packages", a, st->pyver));
+			ps_strv_pushf(why, "%s of prefix %s (Debian's site.py: lib/%s/site-packages "
+				      "only inside a venv)", kind, prefix, st->pyver);
+			free(a);
+		}
+		a = pyjoin(st, prefix, "local/lib");
+		ps_strv_push_take(out, ps_ctx_printf(c, "%s/%s/dist-packages", a, st->pyver));
+		ps_strv_pushf(why, "Debian dist-packages for locally installed packages (prefix %s)", prefix);
+		free(a);
+		a = pyjoin(st, prefix, "lib");
+		ps_strv_push_take(out, ps_ctx_printf(c, "%s/python3/dist-packages", a));
+		ps_strv_pushf(why, "Debian dist-packages for distribution packages (prefix %s)", prefix);
+		free(a);
+		for (int k = 0; k < 2; k++) {
+			if (!libdirs[k])
+				continue;
+			a = pyjoin(st, prefix, libdirs[k]);
+			ps_strv_push_take(out, ps_ctx_printf(c, "%s/%s/dist-packages", a, st->pyver));
+			ps_strv_pushf(why, "Debian dist-packages under %s (prefix %s)", libdirs[k], prefix);
+			free(a);
+		}
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		char *a;
+		if (!libdirs[k] || (k == 1 && !st->ru->site_libdirs_platlibdir))
+			continue;
+		a = pyjoin(st, prefix, k == 0 && !st->ru->site_libdirs_platlibdir ? "lib" : libdirs[k]);
+		ps_strv_push_take(out, ps_ctx_printf(c, "%s/%s/site-packages", a, st->pyver));
+		ps_strv_pushf(why, "%s of prefix %s (under %s)", kind, prefix,
+			      k == 0 && !st->ru->site_libdirs_platlibdir ? "lib" : libdirs[k]);
+		free(a);
+	}
+}
+
+/* addsitepackages(known, prefixes): every existing candidate goes through addsitedir. */
+static void addsitepackages(struct site *st, const struct ps_strv *prefixes, bool venv, long cause)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_strv seen, cand, why;
+	ps_strv_init(&seen);
+	ps_strv_init(&cand);
+	ps_strv_init(&why);
+	for (size_t i = 0; i < prefixes->n; i++) {
+		const char *p = prefixes->v[i];
+		if (!p || !*p || ps_strv_find(&seen, p) >= 0)
+			continue;
+		ps_strv_push(&seen, p);
+		add_candidates(st, &cand, &why, p, venv);
+	}
+	if (cand.n != why.n)
+		c->oom = true;
+	for (size_t i = 0; i < cand.n && !st->failed && !c->oom; i++) {
+		bool ok = ps_fs_isdir(c->fs, cand.v[i]);
+		long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISDIR, cand.v[i], ok ? "true" : "false",
+				  "%s%s", why.v[i], ok ? "" : ": not a directory, skipped");
+		set_cause(st, s, cause);
+		if (ok)
+			addsitedir(st, cand.v[i], PS_ORIGIN_SITE_PACKAGES, why.v[i], s);
+	}
+	ps_strv_release(&seen);
+	ps_strv_release(&cand);
+	ps_strv_release(&why);
+}
+
+/* ------------------------------------------------------------------ */
+/* T2 venv                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Strips Python whitespace at both ends of [s, s+n); returns a copy. */
+static char *strip_copy(struct site *st, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t w;
+	while (n > 0 && (w = ws_at(u, n, true)) > 0) {
+		u += w;
+		n -= w;
+	}
+	n = rstrip_len(u, n, true);
+	return ps_ctx_printf(st->c, "%.*s", (int)n, (const char *)u);
+}
+
+static void venv(struct site *st, long *prefix_step)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	const char *exe = r->sys.executable ? r->sys.executable : "";
+	const char *launcher = NULL;
+	char *abs = NULL, *exe_dir = NULL, *site_prefix = NULL, *cand[2] = { NULL, NULL };
+	char *data = NULL, *home = NULL, *system_site = NULL;
+	size_t len = 0;
+	long cfg_step = -1;
+	int rc;
+
+	/* macOS <=3.10: __PYVENV_LAUNCHER__ still in os.environ (3.11+ getpath removed it) */
+	if (c->plat == PS_PLATFORM_DARWIN && !st->ru->launcher_env_unset && !c->launcher_env_removed &&
+	    ps_env_get(&c->in->env, "__PYVENV_LAUNCHER__")) {
+		launcher = ps_env_get(&c->in->env, "__PYVENV_LAUNCHER__");
+		exe = launcher;
+		ps_ctx_set(c, &r->sys.base_executable, launcher);
+		ps_trace_set(c, PS_PHASE_SITE, "base_executable", launcher,
+			     "venv(): __PYVENV_LAUNCHER__ is in os.environ: site.py uses it as the "
+			     "executable and sets sys._base_executable to it");
+	}
+	abs = ps_ctx_abspath(c, exe);
+	exe_dir = abs ? ps_ctx_dirname(c, abs) : NULL;
+	site_prefix = exe_dir ? ps_ctx_dirname(c, exe_dir) : NULL;
+	if (!site_prefix)
+		goto out;
+	/* os.path.dirname("/") is "/", while getpath's dirname gives "" */
+	if (!*exe_dir && abs[0] == '/')
+		ps_ctx_set(c, &exe_dir, "/");
+	if (!*site_prefix && exe_dir[0] == '/')
+		ps_ctx_set(c, &site_prefix, "/");
+	ps_ctx_set(c, &r->sys.home, NULL);
+	cand[0] = pyjoin(st, exe_dir, "pyvenv.cfg");
+	cand[1] = pyjoin(st, site_prefix, "pyvenv.cfg");
+	for (int k = 0; k < 2 && cand[k]; k++) {
+		bool ok = ps_fs_isfile(c->fs, cand[k]);
+		long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, cand[k], ok ? "true" : "false",
+				  "venv(): looks for pyvenv.cfg %s the executable %s (site.py checks the "
+				  "executable's directory first)", k == 0 ? "next to" : "one level above",
+				  exe);
+		if (ok) {
+			cfg_step = s;
+			st->venv_cfg = ps_ctx_strdup(c, cand[k]);
+			break;
+		}
+	}
+	if (!st->venv_cfg) {
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "no venv",
+			 "venv(): no pyvenv.cfg next to or above %s: not a virtual environment for site.py",
+			 exe);
+		goto out;
+	}
+	st->venv_step = cfg_step;
+	rc = read_whole(st, st->venv_cfg, &data, &len);
+	{
+		long s = ps_trace(c, PS_PHASE_SITE, PS_OP_READ, st->venv_cfg, errno_name(rc),
+				  "venv(): reads %s as UTF-8", st->venv_cfg);
+		set_cause(st, s, cfg_step);
+		cfg_step = s;
+	}
+	if (rc != 0) {
+		char *exc = ps_ctx_printf(c, "%s: %s: '%s'",
+					  rc == EACCES ? "PermissionError" : rc == EISDIR ? "IsADirectoryError"
+					  : rc == ENOENT ? "FileNotFoundError" : "OSError",
+					  errno_text(rc), st->venv_cfg);
+		char *fix = ps_ctx_printf(c, "Make %s readable (or remove it).", st->venv_cfg);
+		site_fail(st, exc ? exc : "OSError",
+			  "site.py found pyvenv.cfg but cannot open it, and nothing catches that error",
+			  fix);
+		free(exc);
+		free(fix);
+		goto out;
+	}
+	{
+		const char *why = NULL;
+		long bad = utf8_check((unsigned char *)data, len, &why);
+		struct line *lines = NULL;
+		size_t n = 0;
+		if (bad >= 0) {
+			char *exc = ps_ctx_printf(c,
+				"UnicodeDecodeError: 'utf-8' codec can't decode byte 0x%02x in position "
+				"%ld: %s", (unsigned char)data[bad], bad % TEXTIO_CHUNK, why);
+			char *fix = ps_ctx_printf(c, "Re-encode %s as UTF-8.", st->venv_cfg);
+			site_fail(st, exc ? exc : "UnicodeDecodeError",
+				  "site.py reads pyvenv.cfg as UTF-8 and the file is not valid UTF-8", fix);
+			free(exc);
+			free(fix);
+			goto out;
+		}
+		system_site = ps_ctx_strdup(c, "true");
+		if (split_lines((unsigned char *)data, len, true, true, &lines, &n) < 0) {
+			c->oom = true;
+			goto out;
+		}
+		for (size_t k = 0; k < n; k++) {
+			const char *l = data + lines[k].off;
+			const char *eq = memchr(l, '=', lines[k].len);
+			char *key, *val;
+			if (!eq)
+				continue;
+			key = strip_copy(st, l, (size_t)(eq - l));
+			val = strip_copy(st, eq + 1, lines[k].len - (size_t)(eq - l) - 1);
+			if (key && val) {
+				for (char *p = key; *p; p++)
+					if (*p >= 'A' && *p <= 'Z')
+						*p = (char)(*p - 'A' + 'a');
+				if (strcmp(key, "include-system-site-packages") == 0) {
+					for (char *p = val; *p; p++)
+						if (*p >= 'A' && *p <= 'Z')
+							*p = (char)(*p - 'A' + 'a');
+					free(system_site);
+					system_site = val;
+					val = NULL;
+				} else if (strcmp(key, "home") == 0) {
+					free(home);
+					home = val;
+					val = NULL;
+				}
+			}
+			free(key);
+			free(val);
+		}
+		free(lines);
+	}
+	if (home) {
+		long s = ps_trace_set(c, PS_PHASE_SITE, "sys._home", home,
+				      "venv(): the `home` key of %s sets sys._home", st->venv_cfg);
+		set_cause(st, s, cfg_step);
+		ps_ctx_set(c, &r->sys.home, home);
+	}
+	st->system_site = system_site && strcmp(system_site, "true") == 0;
+	if (!st->ru->site_venv_warn_only) {
+		long s1 = ps_trace_set(c, PS_PHASE_SITE, "prefix", site_prefix,
+				       "venv(): %s exists, so site.py sets sys.prefix to %s, the parent "
+				       "of the executable's directory", st->venv_cfg, site_prefix);
+		long s2 = ps_trace_set(c, PS_PHASE_SITE, "exec_prefix", site_prefix,
+				       "venv(): sys.exec_prefix too is set to %s", site_prefix);
+		set_cause(st, s1, cfg_step);
+		set_cause(st, s2, cfg_step);
+		*prefix_step = s1;
+		ps_ctx_set(c, &r->sys.prefix, site_prefix);
+		ps_ctx_set(c, &r->sys.exec_prefix, site_prefix);
+	} else {
+		const char *names[2] = { "sys.prefix", "sys.exec_prefix" };
+		const char *vals[2] = { r->sys.prefix, r->sys.exec_prefix };
+		for (int k = 0; k < 2; k++) {
+			char *msg;
+			if (vals[k] && strcmp(vals[k], site_prefix) == 0)
+				continue;
+			msg = ps_ctx_printf(c, "RuntimeWarning: Unexpected value in %s, expected %s, got %s",
+					    names[k], site_prefix, vals[k] ? vals[k] : "None");
+			if (msg) {
+				long s = ps_trace(c, PS_PHASE_SITE, PS_OP_WARN, NULL, msg,
+						  "venv(): %d.%d no longer switches the prefix in site.py; "
+						  "it warns (\"<frozen site>:LINE: %s\" on stderr) when "
+						  "getpath's value differs from the parent of the "
+						  "executable's directory", st->ru->major, st->ru->minor, msg);
+				set_cause(st, s, cfg_step);
+				if (ps_strv_pushf(&r->notes, "stderr: <frozen site>:LINE: %s", msg) < 0)
+					c->oom = true;
+			}
+			free(msg);
+		}
+		*prefix_step = cfg_step;
+	}
+
+	/* the venv's own site-packages first: ahead of the user site */
+	{
+		struct ps_strv one;
+		ps_strv_init(&one);
+		if (ps_strv_push(&one, r->sys.prefix ? r->sys.prefix : "") < 0)
+			c->oom = true;
+		addsitepackages(st, &one, true, cfg_step);
+		ps_strv_release(&one);
+	}
+	if (st->failed)
+		goto out;
+	if (st->system_site) {
+		long s;
+		if (st->ru->site_prefixes_base) {
+			ps_strv_push(&st->prefixes, r->sys.base_prefix ? r->sys.base_prefix : "");
+			ps_strv_push(&st->prefixes, r->sys.base_exec_prefix ? r->sys.base_exec_prefix : "");
+			s = ps_trace_set(c, PS_PHASE_SITE, "PREFIXES", r->sys.base_prefix,
+					 "venv(): include-system-site-packages is true: site.PREFIXES gets "
+					 "sys.base_prefix and sys.base_exec_prefix, so the base "
+					 "installation's site-packages follow the venv's");
+		} else {
+			if (ps_strv_insert(&st->prefixes, 0, r->sys.prefix ? r->sys.prefix : "") < 0)
+				c->oom = true;
+			s = ps_trace_set(c, PS_PHASE_SITE, "PREFIXES", r->sys.prefix,
+					 "venv(): include-system-site-packages is true%s: the venv prefix is "
+					 "put first in site.PREFIXES, the base prefixes stay (the venv's "
+					 "site-packages will be processed a second time)",
+					 strcmp(system_site ? system_site : "", "true") ? "" : "");
+		}
+		set_cause(st, s, cfg_step);
+	} else {
+		long s1, s2;
+		if (!st->ru->site_prefixes_base) {
+			ps_strv_clear(&st->prefixes);
+			if (ps_strv_push(&st->prefixes, r->sys.prefix ? r->sys.prefix : "") < 0)
+				c->oom = true;
+		}
+		s1 = ps_trace_set(c, PS_PHASE_SITE, "PREFIXES", r->sys.prefix,
+				  "venv(): include-system-site-packages = %s in %s (only \"true\" counts): "
+				  "site.PREFIXES is only the venv, so the base installation's "
+				  "site-packages are not added", system_site ? system_site : "",
+				  st->venv_cfg);
+		s2 = ps_trace_set(c, PS_PHASE_SITE, "ENABLE_USER_SITE", "False",
+				  "the user site is disabled because the interpreter runs in a venv "
+				  "with include-system-site-packages = %s (%s)",
+				  system_site ? system_site : "", st->venv_cfg);
+		set_cause(st, s1, cfg_step);
+		set_cause(st, s2, cfg_step);
+		st->enable_user_site = 0;
+		st->eus_step = s2;
+	}
+out:
+	free(abs);
+	free(exe_dir);
+	free(site_prefix);
+	free(cand[0]);
+	free(cand[1]);
+	free(data);
+	free(home);
+	free(system_site);
+}
+
+/* ------------------------------------------------------------------ */
+/* T3 user site                                                        */
+/* ------------------------------------------------------------------ */
+
+static void user_site(struct site *st)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	const char *env_base = ps_ctx_env(c, "PYTHONUSERBASE"); /* os.environ: not gated */
+	char *base = NULL, *usite = NULL;
+	const char *src;
+	long s, bstep;
+
+	if (st->enable_user_site == -1) {
+		if (!c->user_site_directory) {
+			st->enable_user_site = 0;
+			st->eus_step = ps_trace_set(c, PS_PHASE_SITE, "ENABLE_USER_SITE", "False",
+				"check_enableusersite(): sys.flags.no_user_site is set (%s), so the user "
+				"site is disabled",
+				c->isolated ? "-I" : c->in->flags.no_user_site ? "-s"
+				: "-s, -I or PYTHONNOUSERSITE");
+		} else if (c->in->setuid) {
+			st->enable_user_site = -1;
+			st->eus_step = ps_trace_set(c, PS_PHASE_SITE, "ENABLE_USER_SITE", "None",
+				"check_enableusersite(): the effective uid/gid differs from the real "
+				"one, so the user site is disabled for security (None)");
+		} else {
+			st->enable_user_site = 1;
+			st->eus_step = ps_trace_set(c, PS_PHASE_SITE, "ENABLE_USER_SITE", "True",
+				"check_enableusersite(): no -s/-I/PYTHONNOUSERSITE and uid == euid: "
+				"the user site is enabled");
+		}
+	}
+
+	if (env_base) {
+		base = ps_ctx_strdup(c, env_base);
+		src = "PYTHONUSERBASE (read from os.environ, so even -E does not hide it)";
+	} else {
+		const char *rest = c->plat == PS_PLATFORM_DARWIN && c->in->build.framework
+			? NULL : "/.local";
+		char *tail = rest ? ps_ctx_strdup(c, rest)
+			: ps_ctx_printf(c, "/Library/Python/%d.%d", st->ru->major, st->ru->minor);
+		const char *home = ps_env_get(&c->in->env, "HOME");
+		if (c->plat == PS_PLATFORM_NT) {
+			const char *appdata = ps_ctx_env(c, "APPDATA");
+			base = appdata ? ps_ctx_join(c, appdata, "Python") : NULL;
+			src = "APPDATA";
+		}
+		if (base) {
+			/* done (nt) */
+		} else if (home) {
+			size_t hl = strlen(home);
+			while (hl > 0 && home[hl - 1] == '/')
+				hl--;
+			base = ps_ctx_printf(c, "%.*s%s", (int)hl, home, tail ? tail : "");
+			src = "HOME";
+		} else if (c->in->pw_home) {
+			size_t hl = strlen(c->in->pw_home);
+			while (hl > 0 && c->in->pw_home[hl - 1] == '/')
+				hl--;
+			base = ps_ctx_printf(c, "%.*s%s", (int)hl, c->in->pw_home, tail ? tail : "");
+			src = "the password database (HOME is not set)";
+		} else {
+			base = ps_ctx_printf(c, "~%s", tail ? tail : "");
+			src = "nothing: HOME is not set and the password database has no entry, so "
+			      "expanduser() leaves '~' as it is";
+		}
+		free(tail);
+	}
+	if (!base)
+		return;
+	bstep = ps_trace_set(c, PS_PHASE_SITE, "USER_BASE", base, "USER_BASE is %s, from %s", base, src);
+	if (c->plat == PS_PLATFORM_NT)
+		usite = ps_ctx_printf(c, "%s\\Python%d%d\\site-packages", base, st->ru->major,
+				      st->ru->minor);
+	else if (c->plat == PS_PLATFORM_DARWIN && c->in->build.framework)
+		usite = ps_ctx_printf(c, "%s/lib/python/site-packages", base);
+	else
+		usite = ps_ctx_printf(c, "%s/lib/python%d.%d%s/site-packages", base, st->ru->major,
+				      st->ru->minor,
+				      st->ru->user_site_abi_thread && c->in->build.abi_thread
+					      ? c->in->build.abi_thread : "");
+	if (!usite) {
+		free(base);
+		return;
+	}
+	s = ps_trace_set(c, PS_PHASE_SITE, "USER_SITE", usite,
+			 "USER_SITE is USER_BASE/lib/python%d.%d/site-packages (always lib, never "
+			 "the platlibdir); computed even when the user site is disabled",
+			 st->ru->major, st->ru->minor);
+	set_cause(st, s, bstep);
+	ps_ctx_set(c, &r->sys.user_base, base);
+	ps_ctx_set(c, &r->sys.user_site, usite);
+	if (st->enable_user_site == 1) {
+		bool ok = ps_fs_isdir(c->fs, usite);
+		long p = ps_trace(c, PS_PHASE_SITE, PS_OP_ISDIR, usite, ok ? "true" : "false",
+				  "the user site is added only if it is a directory%s",
+				  ok ? "" : ": it is not, so nothing is added");
+		set_cause(st, p, s);
+		if (ok) {
+			char *detail = ps_ctx_printf(c, "user site-packages (USER_BASE %s, from %s)",
+						     base, env_base ? "PYTHONUSERBASE" : src);
+			addsitedir(st, usite, PS_ORIGIN_USER_SITE, detail ? detail : "", p);
+			free(detail);
+		}
+	}
+	free(base);
+	free(usite);
+}
+
+/* ------------------------------------------------------------------ */
+/* Debian detection, sitecustomize                                      */
+/* ------------------------------------------------------------------ */
+
+static bool detect_debian(struct site *st)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	char *dir = NULL, *file;
+	char *data = NULL;
+	size_t len = 0;
+	bool yes;
+	int rc;
+
+	if (c->in->build.debian_site >= 0)
+		return c->in->build.debian_site == 1;
+	if (r->getpath.stdlib_dir && *r->getpath.stdlib_dir)
+		dir = ps_ctx_strdup(c, r->getpath.stdlib_dir);
+	else if (r->sys.base_prefix)
+		dir = ps_ctx_printf(c, "%s/lib/%s", r->sys.base_prefix, st->pyver);
+	if (!dir)
+		return false;
+	file = ps_ctx_join(c, dir, "site.py");
+	free(dir);
+	if (!file)
+		return false;
+	rc = read_whole(st, file, &data, &len);
+	yes = rc == 0 && memmem(data, len, "dist-packages", 13) != NULL;
+	ps_trace(c, PS_PHASE_SITE, PS_OP_READ, file, rc ? errno_name(rc) : yes ? "dist-packages" : "ok",
+		 "%s", rc ? "the installed site.py cannot be read: assuming CPython's own site.py"
+		 : yes ? "the installed site.py mentions dist-packages: Debian's patched site.py "
+			 "(dist-packages instead of site-packages)"
+		       : "the installed site.py is CPython's own (no dist-packages)");
+	free(data);
+	free(file);
+	return yes;
+}
+
+/* Where `import NAME` would find a module on sys.path, or NULL; yours. */
+static char *find_module(struct site *st, const char *name)
+{
+	struct ps_ctx *c = st->c;
+	const struct ps_strv *sp = &st->r->sys.path;
+	for (size_t i = 0; i < sp->n; i++) {
+		struct ps_strv names;
+		char *found = NULL;
+		char *pkg = ps_ctx_join3(c, sp->v[i], name, "__init__.py");
+		char *py = ps_ctx_printf(c, "%s/%s.py", sp->v[i], name);
+		if (pkg && ps_fs_isfile(c->fs, pkg))
+			found = ps_ctx_strdup(c, pkg);
+		else if (py && ps_fs_isfile(c->fs, py))
+			found = ps_ctx_strdup(c, py);
+		free(pkg);
+		free(py);
+		if (found)
+			return found;
+		ps_strv_init(&names);
+		if (c->fs->ops && c->fs->ops->list_dir &&
+		    c->fs->ops->list_dir(c->fs->ctx, sp->v[i], &names) == 0) {
+			size_t nl = strlen(name);
+			for (size_t k = 0; k < names.n && !found; k++) {
+				const char *n = names.v[k];
+				if (strncmp(n, name, nl) == 0 && n[nl] == '.' &&
+				    (str_ends(n, ".so") || strcmp(n + nl, ".pyc") == 0))
+					found = ps_ctx_join(c, sp->v[i], n);
+			}
+		}
+		ps_strv_release(&names);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+static void note_customize(struct site *st, const char *name)
+{
+	struct ps_ctx *c = st->c;
+	char *where = find_module(st, name);
+	if (where) {
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, where, "present",
+			 "%s: site.py imports %s, found as %s; pathscope never runs it, so whatever "
+			 "it does to sys.path is not modelled", name, name, where);
+		if (ps_strv_pushf(&st->r->notes, "%s present: %s would be imported at start-up "
+				  "(not run by pathscope; any change it makes to sys.path is not "
+				  "modelled)", name, where) < 0)
+			c->oom = true;
+	} else {
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "absent",
+			 "%s: no %s.py, package or extension on sys.path (zip entries not looked "
+			 "into): the import fails quietly", name, name);
+	}
+	free(where);
+}
+
+/* ------------------------------------------------------------------ */
+/* main()                                                              */
+/* ------------------------------------------------------------------ */
+
+int ps_site_run(struct ps_ctx *c)
+{
+	struct site st;
+	struct ps_result *r = c->r;
+	bool assumed = false;
+	long prefix_step = -1;
+
+	memset(&st, 0, sizeof st);
+	st.c = c;
+	st.r = r;
+	st.ru = c->rules;
+	st.enable_user_site = -1;
+	st.eus_step = -1;
+	st.venv_step = -1;
+	ps_strv_init(&st.known);
+	ps_strv_init(&st.prefixes);
+	ps_strv_init(&st.listed);
+	snprintf(st.mm, sizeof st.mm, "%d.%d", st.ru->major, st.ru->minor);
+	snprintf(st.pyver, sizeof st.pyver, "python%d.%d%s", st.ru->major, st.ru->minor,
+		 st.ru->abi_thread && c->in->build.abi_thread ? c->in->build.abi_thread : "");
+	st.utf8_locale = locale_utf8(c, &assumed);
+	r->sys.site_ran = true;
+
+	/* PREFIXES is computed when site is imported, before venv() runs */
+	if (ps_strv_push(&st.prefixes, r->sys.prefix ? r->sys.prefix : "") < 0 ||
+	    ps_strv_push(&st.prefixes, r->sys.exec_prefix ? r->sys.exec_prefix : "") < 0)
+		c->oom = true;
+	ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "import site",
+		 "site.py runs (no -S)%s: site.PREFIXES starts as [sys.prefix, sys.exec_prefix]",
+		 c->pth_file_used ? " because the ._pth file has `import site`" : "");
+	if (!st.utf8_locale)
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "locale",
+			 "the locale is not UTF-8: .pth files that are not UTF-8 are decoded with it "
+			 "(assumed to be a single-byte encoding)");
+	st.debian = c->plat != PS_PLATFORM_NT && detect_debian(&st);
+
+	removeduppaths(&st);
+	if (st.ru->site_venv && !st.failed)
+		venv(&st, &prefix_step);
+	if (!st.failed)
+		user_site(&st);
+	if (!st.failed) {
+		long s = ps_trace_set(c, PS_PHASE_SITE, "PREFIXES",
+				      st.prefixes.n ? st.prefixes.v[0] : "",
+				      "addsitepackages(): the global site-packages of each prefix in "
+				      "site.PREFIXES (%zu entr%s, duplicates skipped)", st.prefixes.n,
+				      st.prefixes.n == 1 ? "y" : "ies");
+		set_cause(&st, s, prefix_step);
+		addsitepackages(&st, &st.prefixes, false, s);
+	}
+	r->sys.enable_user_site = st.enable_user_site;
+	if (!st.failed) {
+		note_customize(&st, "sitecustomize");
+		if (st.enable_user_site == 1)
+			note_customize(&st, "usercustomize");
+	}
+	if (st.failed)
+		r->has_sys = false;
+
+	free(st.venv_cfg);
+	ps_strv_release(&st.known);
+	ps_strv_release(&st.prefixes);
+	ps_strv_release(&st.listed);
+	return c->oom ? -1 : 0;
+}
