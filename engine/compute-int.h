@@ -42,6 +42,7 @@ struct ps_ctx {
 	bool pathconfig_warnings;
 	bool pth_file_used;          /* a ._pth file defined sys.path */
 	char *launcher_env_removed;  /* __PYVENV_LAUNCHER__ consumed by getpath (3.11+), or NULL */
+	char *pythonpath_env;        /* config.pythonpath_env as getpath saw it (PYTHONPATH or embed), or NULL */
 };
 
 /* Environment lookup as CPython's config does it: empty counts as unset. NULL when unset. */
@@ -103,5 +104,13 @@ int ps_getpath_c_run(struct ps_ctx *c);    /* <=3.10 algorithm */
 int ps_fatal_check(struct ps_ctx *c);      /* sets r->has_fatal when encodings cannot be imported */
 int ps_site_run(struct ps_ctx *c);         /* r->sys, r->entries, r->pth from site.py's rules */
 int ps_path0_run(struct ps_ctx *c);        /* inserts sys.path[0] into r->sys.path / r->entries */
+
+/*
+ * Fills r->fatal.cause and r->fatal.fix (plain words, one-sentence fix) when
+ * r->has_fatal: PYTHONHOME at a venv / another version / nothing, a bogus
+ * PYTHONPLATLIBDIR, an empty ._pth, a venv whose home is gone (diagnose.c).
+ * Call it once the fatal error is decided (after ps_fatal_check).
+ */
+void ps_fatal_diagnose(struct ps_ctx *c);
 
 #endif /* PS_COMPUTE_INT_H */
