@@ -173,7 +173,11 @@ char *ps_path_abspath(enum ps_platform p, const char *cwd, const char *path);
  * normalised like ps_path_abspath.
  */
 char *ps_path_getpath_abspath(enum ps_platform p, const char *cwd, const char *path);
-/* Plain concatenation a + sep + b without normalisation (C getpath of <=3.10). */
+/*
+ * Plain concatenation a + sep + b without normalisation (C getpath of
+ * <=3.10, its joinpath()): an absolute b replaces a, and no separator is
+ * added after an empty a or one already ending in SEP.
+ */
 char *ps_path_concat(enum ps_platform p, const char *a, const char *b);
 /* Path equality for the platform (case-insensitive on NT). */
 bool ps_path_equal(enum ps_platform p, const char *a, const char *b);
@@ -224,6 +228,20 @@ struct ps_fs {
 /* The real filesystem (the only code in the engine that calls the OS). */
 void ps_fs_posix_init(struct ps_fs *fs);
 
+/*
+ * The backend calls, with fs->cwd applied: a relative path is joined to
+ * fs->cwd (cwd + SEP + path, not normalised) before the backend sees it,
+ * and "" gives ENOENT like stat("").  Call these, never fs->ops directly.
+ * Same results as the ops (0 or an errno value); *target / *data are
+ * yours (NULL on failure).  ps_fs_stat/lstat zero *st first.
+ */
+int ps_fs_stat(const struct ps_fs *fs, const char *path, struct ps_stat *st);
+int ps_fs_lstat(const struct ps_fs *fs, const char *path, struct ps_stat *st);
+int ps_fs_readlink(const struct ps_fs *fs, const char *path, char **target);
+int ps_fs_read_file(const struct ps_fs *fs, const char *path, size_t limit, char **data,
+		    size_t *len);
+int ps_fs_list_dir(const struct ps_fs *fs, const char *path, struct ps_strv *names);
+
 /* Helpers over any backend, with CPython's semantics (errors become false). */
 bool ps_fs_exists(const struct ps_fs *fs, const char *path);
 bool ps_fs_isfile(const struct ps_fs *fs, const char *path);
@@ -234,6 +252,12 @@ bool ps_fs_isxfile(const struct ps_fs *fs, const char *path);
  * getpath's realpath: follows the symlink chain of the final component
  * only (relative targets joined to the link's directory, normalised;
  * more than 40 hops gives ELOOP).  *out is yours.  Returns 0 or errno.
+ * As in CPython 3.11+: any readlink failure (missing file, not a link,
+ * EACCES) ends the chain and returns the path reached, so a missing path
+ * comes back unchanged with 0; the 40th successful readlink is already
+ * ELOOP; the "directory" of a link is the text before its last SEP, so
+ * "/py -> bin/python" yields the relative "bin/python" (verified with
+ * strace on 3.13) and a one-character directory gets no separator.
  */
 int ps_fs_realpath_final(const struct ps_fs *fs, const char *path, char **out);
 /*
@@ -247,6 +271,10 @@ int ps_fs_realpath_full(const struct ps_fs *fs, const char *path, char **out);
  * getpath's readlines: whole file (limit 32 KiB -> EFBIG), decoded as
  * UTF-8 with surrogateescape (we keep the bytes), split on '\n' with a
  * trailing '\r' stripped from each line.  A directory gives zero lines.
+ * Exactly as getpath_readlines: a file of `limit` bytes or more is EFBIG;
+ * every trailing '\r' of a '\n'-terminated line goes, an unterminated
+ * last line is kept verbatim, nothing after a NUL byte is seen.  Lines
+ * are appended to *lines (nothing is appended on failure).
  */
 int ps_fs_read_lines(const struct ps_fs *fs, const char *path, size_t limit, struct ps_strv *lines);
 
