@@ -154,7 +154,12 @@ bool ps_probe_isxfile(struct ps_ctx *c, enum ps_phase phase, const char *path, c
 int ps_probe_read_lines(struct ps_ctx *c, enum ps_phase phase, const char *path,
 			struct ps_strv *lines, const char *note)
 {
-	int rc = ps_fs_read_lines(c->fs, path, PS_READLINES_LIMIT, lines);
+	/*
+	 * getpath's readlines() fails when fread() fills its whole 32 KiB
+	 * buffer, so a file of exactly 32768 bytes is already too large
+	 * (checked on 3.12.1): ask for at most 32767 bytes.
+	 */
+	int rc = ps_fs_read_lines(c->fs, path, PS_READLINES_LIMIT - 1, lines);
 	char res[64];
 	if (rc == 0)
 		snprintf(res, sizeof res, "ok %zu line%s", lines->n, lines->n == 1 ? "" : "s");
@@ -378,7 +383,7 @@ int ps_compute(const struct ps_inputs *in, const struct ps_fs *fs, struct ps_res
 	out->minor = in->build.minor;
 	out->platform = in->build.platform;
 
-	if ((rules->algo == PS_ALGO_PY ? ps_getpath_run(&c) : ps_getpath_c_run(&c)) < 0 || c.oom)
+	if (rules->getpath_run(&c) < 0 || c.oom)
 		goto out;
 	if (!out->has_fatal && (ps_fatal_check(&c) < 0 || c.oom))
 		goto out;
@@ -397,5 +402,6 @@ out:
 		rc = -1;
 	}
 	free(c.launcher_env_removed);
+	free(c.pythonpath_env);
 	return rc;
 }

@@ -10,6 +10,8 @@
 
 #include "engine.h"
 
+struct ps_ctx;
+
 enum ps_getpath_algo {
 	PS_ALGO_PY = 0,   /* Modules/getpath.py, 3.11+ */
 	PS_ALGO_C,        /* Modules/getpath.c, 3.6-3.10 (and 2.7 with c27 set) */
@@ -29,6 +31,12 @@ struct ps_rules {
 	enum ps_getpath_algo algo;
 	bool c27;                    /* 2.7: no pyvenv.cfg, no base_prefix, Modules/Setup build detection */
 	const char *pythonpath_macro;/* default compile-time PYTHONPATH (2.7 ":plat-linux2:lib-tk:lib-old", 3.6 ":") */
+	/*
+	 * The getpath stage of this row (ps_getpath_run for getpath.py
+	 * versions).  A pointer rather than a switch on algo so that the
+	 * engine only links the algorithms some row actually uses.
+	 */
+	int (*getpath_run)(struct ps_ctx *c);
 
 	/* getpath */
 	bool has_platlibdir;         /* 3.9+: PLATLIBDIR / sys.platlibdir / PYTHONPLATLIBDIR */
@@ -51,12 +59,25 @@ struct ps_rules {
 	bool has_base_executable;    /* 3.8+: sys._base_executable exists */
 	bool has_base_prefix;        /* 3.3+: sys.base_prefix exists */
 	bool has_isolated;           /* 3.4+: -I */
+	bool py_setpath;             /* <=3.12: the legacy Py_SetPath() exists (embed.setpath honoured) */
 
 	/* fatal start-up error */
 	enum ps_fatal_style fatal_style;
 	bool dump_safe_path;         /* 3.11+: the dump has "safe_path" */
 	bool dump_stdlib_dir;        /* 3.11+: the dump has "is in build tree" and "stdlib dir" */
 	bool dump_platlibdir;        /* 3.9+: the dump has sys.platlibdir */
+	/*
+	 * An exception escaping getpath.py (a >= 32 KiB pyvenv.cfg, ._pth or
+	 * pybuilddir.txt, or an unexpected errno) is reported as unraisable:
+	 * 3.11/3.12 "Exception ignored error evaluating path:", 3.13+
+	 * "Exception ignored in running getpath:", followed by a one-frame
+	 * traceback naming the line of <frozen getpath> that called
+	 * readlines().  Lines of the four readlines() calls, in this order:
+	 * pyvenv.cfg in the parent dir, pyvenv.cfg next to the executable,
+	 * ._pth, pybuilddir.txt.
+	 */
+	bool getpath_exc_running;
+	int getpath_readlines_line[4];
 
 	/* site.py */
 	bool isolated_no_path0;      /* <=3.10: -I suppresses sys.path[0] (no safe_path) */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules-int.h"
+#include "compute-int.h"
 
 /* Platforms a row's algorithm is implemented for, as a bit mask. */
 #define P_POSIX  (1u << PS_PLATFORM_POSIX)
@@ -26,20 +26,29 @@ struct rules_row {
 	.safe_path = true, .exe_env_posix = true, .zip_landmark = true,                \
 	.has_base_executable = true, .has_base_prefix = true, .has_isolated = true,    \
 	.dump_safe_path = true, .dump_stdlib_dir = true, .dump_platlibdir = true,      \
-	.site_venv = true, .site_libdirs_platlibdir = true, .launcher_env_unset = true
+	.site_venv = true, .site_libdirs_platlibdir = true, .launcher_env_unset = true, \
+	.getpath_run = ps_getpath_run
 
 static const struct rules_row rules_table[] = {
+	/* Line numbers: tracebacks of 3.11.7 / 3.12.1 / 3.13.0 on this machine. */
 	{ { .name = "3.11", .major = 3, .minor = 11, PY311_COMMON,
-	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP },
+	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
+	    .getpath_readlines_line = { 353, 356, 463, 490 } },
 	  P_POSIX },
 	{ { .name = "3.12", .major = 3, .minor = 12, PY311_COMMON,
-	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP },
+	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
+	    .getpath_readlines_line = { 353, 356, 463, 490 } },
 	  P_POSIX },
 	{ { .name = "3.13", .major = 3, .minor = 13, PY311_COMMON,
 	    .home_blocks_venv = true, .abi_thread = true, .stdlib_dir_config = true,
 	    .base_exe_prefers_real = true, .fatal_style = PS_FATAL_313,
-	    .pth_skip_hidden_dot = true, .pth_utf8_sig = true, .user_site_abi_thread = true },
+	    .pth_skip_hidden_dot = true, .pth_utf8_sig = true, .user_site_abi_thread = true,
+	    .getpath_exc_running = true, .getpath_readlines_line = { 357, 360, 468, 495 } },
 	  P_POSIX },
+	/*
+	 * 3.14: not installed here.  The traceback line numbers are estimates
+	 * (3.13's plus the comment lines 3.14 added around them), unverified.
+	 */
 	{ { .name = "3.14", .major = 3, .minor = 14, PY311_COMMON,
 	    .abi_thread = true, .stdlib_dir_config = true, .base_exe_prefers_real = true,
 	    .venv_in_getpath = true, .cfg_without_home_is_venv = true,
@@ -47,7 +56,8 @@ static const struct rules_row rules_table[] = {
 	    .paths_from_base_prefix = true, .realpath_warn_real = true,
 	    .fatal_style = PS_FATAL_313, .pth_skip_hidden_dot = true, .pth_utf8_sig = true,
 	    .user_site_abi_thread = true, .site_venv_warn_only = true,
-	    .site_prefixes_base = true },
+	    .site_prefixes_base = true, .getpath_exc_running = true,
+	    .getpath_readlines_line = { 358, 361, 482, 509 } },
 	  P_POSIX },
 };
 
