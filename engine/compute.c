@@ -154,12 +154,8 @@ bool ps_probe_isxfile(struct ps_ctx *c, enum ps_phase phase, const char *path, c
 int ps_probe_read_lines(struct ps_ctx *c, enum ps_phase phase, const char *path,
 			struct ps_strv *lines, const char *note)
 {
-	/*
-	 * getpath's readlines() fails when fread() fills its whole 32 KiB
-	 * buffer, so a file of exactly 32768 bytes is already too large
-	 * (checked on 3.12.1): ask for at most 32767 bytes.
-	 */
-	int rc = ps_fs_read_lines(c->fs, path, PS_READLINES_LIMIT - 1, lines);
+	/* ps_fs_read_lines fails a file of exactly 32768 bytes too, as 3.12.1 does */
+	int rc = ps_fs_read_lines(c->fs, path, PS_READLINES_LIMIT, lines);
 	char res[64];
 	if (rc == 0)
 		snprintf(res, sizeof res, "ok %zu line%s", lines->n, lines->n == 1 ? "" : "s");
