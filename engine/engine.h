@@ -581,6 +581,55 @@ void ps_result_write_json(const struct ps_result *r, struct ps_buf *out);
 void ps_result_write_yaml(const struct ps_result *r, struct ps_buf *out);
 
 /* ------------------------------------------------------------------ */
+/* Explain: why a path is (or is not) on sys.path (explain.c)          */
+/* ------------------------------------------------------------------ */
+
+/* One link of an explanation's chain. */
+struct ps_explain_step {
+	long step;            /* index into result->trace, -1 when not a trace step */
+	char *sentence;       /* human sentence */
+};
+
+struct ps_explanation {
+	char *argument;       /* the path as given */
+	char *path;           /* made absolute against the modelled cwd */
+	bool on_path;
+	long index;           /* sys.path index (result->sys.path / entries), -1 when absent */
+	long also;            /* a second index the same directory is at ('' and the cwd), -1 */
+	char *summary;        /* one sentence: why it is there, or why not */
+	char *rule;           /* absent: the rule that would have added it, NULL when none */
+	char *missing;        /* absent: what was missing for that rule, NULL when nothing */
+	long nearest;         /* absent: index of the closest sys.path entry, -1 none */
+	struct ps_explain_step *steps;  /* the chain of decisions, in order */
+	size_t nsteps;
+	size_t *pth;          /* indices into result->pth of .pth lines naming this path */
+	size_t npth;
+};
+
+void ps_explanation_init(struct ps_explanation *x);
+void ps_explanation_release(struct ps_explanation *x);
+/*
+ * Explains PATH against a computed result: present -> the chain of trace
+ * steps that put it there (following ps_step.cause); absent -> which rule
+ * would have added it and what was missing, else the nearest entry.  PATH
+ * is made absolute against in->cwd.  out must be initialised (it is
+ * cleared).  Returns 0, or -1 with err set (out of memory).
+ */
+int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char *path,
+	       struct ps_explanation *out, struct ps_error *err);
+/*
+ * The explanation as a JSON object (schema 1): argument, path, on_path,
+ * index, also, entry {path, origin, exists, detail} or null, summary, rule,
+ * missing, nearest {index, path} or null, chain [{step, phase, op, path,
+ * result, sentence}], pth [{file, line, text, action, detail}].  Appended to out.
+ */
+void ps_explanation_write_json(const struct ps_explanation *x, const struct ps_result *r,
+			       struct ps_buf *out);
+/* The same document as YAML. */
+void ps_explanation_write_yaml(const struct ps_explanation *x, const struct ps_result *r,
+			       struct ps_buf *out);
+
+/* ------------------------------------------------------------------ */
 /* Scenarios                                                           */
 /* ------------------------------------------------------------------ */
 
