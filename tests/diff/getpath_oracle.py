@@ -102,6 +102,9 @@ class ScenarioError(Exception):
 # ---------------------------------------------------------------------------
 
 def pyenv_roots():
+    # PS_DIFF_PYENV_ROOT (tests of the tests): search only there
+    if 'PS_DIFF_PYENV_ROOT' in os.environ:
+        return [os.environ['PS_DIFF_PYENV_ROOT']]
     roots = []
     if os.environ.get('PYENV_ROOT'):
         roots.append(os.environ['PYENV_ROOT'])

@@ -172,7 +172,7 @@ def main():
         if plat != 'posix':
             t.skip(label, f'platform {plat}: the oracle models posix only')
         elif ver == '3.14':
-            t.skip(label, 'skip: no CPython 3.14 interpreter here (3.14 getpath code not available)')
+            t.skip(label, 'no CPython 3.14 interpreter here (3.14 getpath code not available)')
         elif ver not in oracle.VERSIONS:
             t.skip(label, f'version {ver or "?"}: no frozen getpath before 3.11')
         else:
@@ -192,7 +192,7 @@ def main():
     runnable = []
     for label, path, v in jobs:
         if not interps[v]:
-            t.skip(f'{label} [{v}]', f'skip: no CPython {v} interpreter found at {oracle.where_looked(v)}')
+            t.skip(f'{label} [{v}]', f'no CPython {v} interpreter found at {oracle.where_looked(v)}')
         else:
             runnable.append((label, path, v))
 
