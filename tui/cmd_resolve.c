@@ -174,8 +174,18 @@ static void render_header(struct out *o, const struct ps_session *s, const struc
 	}
 	if (d->interpreter)
 		field(o, 16, "interpreter", T_NONE, d->interpreter);
-	for (i = 0; i < d->env_add.n; i++)
-		field(o, 16, i ? "" : "launcher env", T_NONE, d->env_add.v[i]);
+	for (i = 0; i < d->env_add.n; i++) {
+		/* a launcher prepends to PATH: show the addition, not the whole list */
+		const char *v = d->env_add.v[i], *old = ps_env_get(&s->env_before_launcher, "PATH");
+		size_t vl = strlen(v), ol = old ? strlen(old) : 0;
+		char *shown = NULL;
+
+		if (!strncmp(v, "PATH=", 5) && old && vl > 5 + ol + 1 && v[vl - ol - 1] == ':' &&
+		    !strcmp(v + vl - ol, old))
+			shown = xasprintf("%.*s$PATH", (int)(vl - ol), v);
+		field(o, 16, i ? "" : "launcher env", T_NONE, shown ? shown : v);
+		free(shown);
+	}
 	if (in->build.micro >= 0)
 		snprintf(tmp, sizeof(tmp), "%d.%d.%d", in->build.major, in->build.minor, in->build.micro);
 	else
@@ -260,15 +270,17 @@ static void render_entry(struct out *o, size_t idx, const struct ps_entry *e, si
 {
 	char num[32], badge[48];
 	const char *shown = e->path[0] ? e->path : "''";
+	/* '' is the working directory at import time: "missing" would mislead */
+	bool missing = !e->exists && e->path[0];
 	size_t w = width(shown);
 
 	snprintf(num, sizeof(num), "%3zu  ", idx);
 	ps_buf_adds(o->b, num);
-	put(o, e->exists ? T_NONE : T_DIM, shown);
+	put(o, missing ? T_DIM : T_NONE, shown);
 	pad(o, w < pathcol ? pathcol - w + 1 : 2);
 	snprintf(badge, sizeof(badge), "[%s]", ps_origin_name(e->origin));
 	put(o, T_BADGE, badge);
-	if (!e->exists) {
+	if (missing) {
 		ps_buf_addc(o->b, ' ');
 		put(o, T_WARN, "missing");
 	}

@@ -5,6 +5,7 @@
  * engine never reads them itself.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
@@ -118,7 +119,7 @@ static const char ask_code[] =
 	"v = sysconfig.get_config_var\n"
 	"sys.stdout.write('version=%d.%d.%d\\n' % tuple(sys.version_info[:3]))\n"
 	"for k in ('prefix', 'exec_prefix', 'PLATLIBDIR', 'VPATH', 'ABIFLAGS', 'LIBDIR',\n"
-	"          'LDLIBRARY', 'Py_ENABLE_SHARED', 'Py_GIL_DISABLED'):\n"
+	"          'LDLIBRARY', 'INSTSONAME', 'Py_ENABLE_SHARED', 'Py_GIL_DISABLED'):\n"
 	"    sys.stdout.write('%s=%s\\n' % (k, v(k)))\n"
 	"sys.stdout.write('executable=%s\\n' % sys.executable)\n";
 
@@ -148,9 +149,13 @@ static int run_capture(const char *prog, char *const argv[], char *const envp[],
 	}
 	if (pid == 0) {
 		close(pfd[0]);
-		if (dup2(pfd[1], 1) < 0)
+		int devnull = open("/dev/null", O_WRONLY);
+
+		/* stdout is ours to parse; stderr (usage of a Python without -I ...) is not shown */
+		if (dup2(pfd[1], 1) < 0 || devnull < 0 || dup2(devnull, 2) < 0)
 			_exit(127);
 		close(pfd[1]);
+		close(devnull);
 		execve(prog, argv, envp);
 		_exit(127);
 	}
@@ -292,7 +297,11 @@ static int ask_interpreter(struct ps_session *s, const char *prog, struct ps_err
 		add_note(&s->detect, "abi_thread", "t", source);
 	}
 	if ((v = kv_val(&lines, "Py_ENABLE_SHARED")) && !strcmp(v, "1")) {
-		const char *libdir = kv_val(&lines, "LIBDIR"), *ld = kv_val(&lines, "LDLIBRARY");
+		/* INSTSONAME is the name the loader opens (libpython3.12.so.1.0), LDLIBRARY the link-time one */
+		const char *libdir = kv_val(&lines, "LIBDIR"), *ld = kv_val(&lines, "INSTSONAME");
+
+		if (!ld)
+			ld = kv_val(&lines, "LDLIBRARY");
 
 		if (libdir && ld) {
 			char *lib = xasprintf("%s/%s", libdir, ld);
