@@ -292,6 +292,11 @@ void ps_vfs_free(struct ps_vfs *vfs);
  * Fails with PS_ERR_INVAL when the path is relative or empty, or clashes
  * with an existing node of another type.
  */
+/*
+ * Or'ed into ps_vfs_add's mode: take the permission bits exactly as given,
+ * even 0 (a scenario's mode "000": an unreadable, unsearchable directory).
+ */
+#define PS_VFS_MODE_EXACT 0x10000u
 int ps_vfs_add(struct ps_vfs *vfs, const char *path, enum ps_ftype type, bool exec,
 	       const char *content, size_t content_len, const char *link, unsigned mode,
 	       struct ps_error *err);
