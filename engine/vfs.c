@@ -464,7 +464,7 @@ static int vfs_read_file(void *ctx, const char *path, size_t limit, char **data,
 	if (!(n->mode & 0444))
 		return EACCES;
 	if (n->type == PS_FT_DIR) {
-		/* like fopen()+fread() of a directory on Linux: opens, reads nothing */
+		/* as reading a directory on Linux: the open works, the read gives nothing */
 		*data = calloc(1, 1);
 		return *data ? 0 : ENOMEM;
 	}
