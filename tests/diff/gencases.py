@@ -139,13 +139,6 @@ def dir_symlink(v):
 
 
 @case
-def symlink_loop(v):
-    f = install(v)
-    f['/l/bin/python3'] = {'link': 'python3'}
-    return scn('self-referencing symlink', v, f, '/l/bin/python3')
-
-
-@case
 def copied_binary_empty_tree(v):
     f = install(v)
     f['/t/bin/python'] = 'exec'

@@ -55,8 +55,10 @@ import gencases  # noqa: E402
 REPO = diffutil.REPO
 FIELDS = ('executable', 'base_executable', 'prefix', 'exec_prefix', 'base_prefix',
           'base_exec_prefix', 'stdlib_dir', 'platstdlib_dir')
-GETPATH_PHASES = {'executable', 'venv', 'pth', 'build', 'home', 'prefix', 'exec_prefix',
-                  'search_path'}
+# getpath probes the filesystem in these phases only: building the search path
+# (S11) and applying a ._pth (S13) probe nothing, so 'search_path' probes are
+# pathscope's own (the encodings check) and are left out.
+GETPATH_PHASES = {'executable', 'venv', 'pth', 'build', 'home', 'prefix', 'exec_prefix'}
 PROBE_OPS = {'isfile', 'isdir', 'isxfile', 'realpath', 'read'}
 
 
