@@ -38,6 +38,7 @@ struct command {
 static const struct command commands[] = {
 	{ "resolve", cmd_resolve, true },
 	{ "check", cmd_check, false },
+	{ "explain", cmd_explain, true },
 };
 
 static const struct command *find_command(const char *name)

@@ -1,0 +1,705 @@
+/*
+ * test_site.c - the site.py stage (engine/site.c) over virtual trees.
+ *
+ * Every tree mirrors a layout built under /tmp and run with the real
+ * pyenv interpreters (env -i PATH=/usr/bin:/bin HOME=... PYTHONUSERBASE=...
+ * /root/.pyenv/versions/3.1X/bin/python3 -c 'print sys.path, site.*'):
+ * the expected sys.path lists below are what they printed, with the real
+ * pyenv prefix /root/.pyenv/versions/X kept as the modelled PREFIX.  Other
+ * expectations cite getpath-spec §3 / §7 ([E] items).
+ *
+ * Real runs behind the expectations (abridged):
+ *   user base with a.pth (comment, blank, rel, missing, abs twice, import,
+ *   "  sp", a file, "/tmp/h7/gt/../gt/abs2  "), .d.pth, Z.pth, b.pth with a
+ *   BOM: 3.11/3.12 -> [.., ub sp, ub sp/dot, ub sp/rel, /abs, ub sp/"  sp",
+ *   ub sp/afile, /abs2, base sp]; 3.13 adds ub sp/bomdir after /abs2 and
+ *   drops ub sp/dot.
+ *   venv include-system-site-packages false/yes -> ENABLE_USER_SITE False,
+ *   [.., venv sp, venv sp/inv]; true/absent -> [.., venv sp, venv sp/inv,
+ *   user sp, base sp].  -s / -I -> ENABLE False; -E keeps PYTHONUSERBASE;
+ *   PYTHONNOUSERSITE=0 -> True, =abc -> False; no HOME -> pw_dir/.local;
+ *   HOME="" -> /.local; HOME=/x// -> /x/.local; PYTHONUSERBASE=~/u stays
+ *   "~/u".  A .pth with byte 0xff (3.11-3.13, C locale) -> "Fatal Python
+ *   error: init_import_site: Failed to import the site module", rc 1,
+ *   "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 11:
+ *   invalid start byte".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine.h"
+
+struct fx {
+	struct ps_vfs *v;
+	struct ps_inputs in;
+	struct ps_fs fs;
+	struct ps_result r;
+	int minor;
+	char prefix[64];    /* /root/.pyenv/versions/3.12.1 */
+	char lib[96];       /* prefix/lib/python3.12 */
+	char sp[128];       /* prefix/lib/python3.12/site-packages */
+	char ub[64];        /* /u (PYTHONUSERBASE) */
+	char usp[128];      /* /u/lib/python3.12/site-packages */
+};
+
+static const char *const micro[] = { [11] = "3.11.7", [12] = "3.12.1", [13] = "3.13.0",
+				      [14] = "3.14.0" };
+
+static void add(struct fx *f, const char *path, enum ps_ftype t, const char *content)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	if (ps_vfs_add(f->v, path, t, false, content, content ? strlen(content) : 0, NULL, 0,
+		       &err) < 0) {
+		print_error("ps_vfs_add %s: %s\n", path, err.msg);
+		fail();
+	}
+}
+
+static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
+	PS_PRINTF(4, 5);
+static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
+{
+	char p[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p, sizeof p, fmt, ap);
+	va_end(ap);
+	add(f, p, t, content);
+}
+
+static void add_bytes(struct fx *f, const char *path, const char *content, size_t len)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	assert_int_equal(ps_vfs_add(f->v, path, PS_FT_FILE, false, content, len, NULL, 0, &err), 0);
+}
+
+static void add_link(struct fx *f, const char *path, const char *target)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	assert_int_equal(ps_vfs_add(f->v, path, PS_FT_LINK, false, NULL, 0, target, 0, &err), 0);
+}
+
+/* A pyenv-style installation of 3.<minor> (compiled PREFIX = its directory), argv0 its python3. */
+static void fx_init(struct fx *f, int minor)
+{
+	struct ps_error err;
+	char exe[128];
+	memset(f, 0, sizeof *f);
+	f->minor = minor;
+	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
+	assert_non_null(f->v);
+	ps_inputs_init(&f->in);
+	ps_result_init(&f->r);
+	snprintf(f->prefix, sizeof f->prefix, "/root/.pyenv/versions/%s", micro[minor]);
+	snprintf(f->lib, sizeof f->lib, "%s/lib/python3.%d", f->prefix, minor);
+	snprintf(f->sp, sizeof f->sp, "%s/site-packages", f->lib);
+	snprintf(f->ub, sizeof f->ub, "/u");
+	snprintf(f->usp, sizeof f->usp, "/u/lib/python3.%d/site-packages", minor);
+	snprintf(exe, sizeof exe, "%s/bin/python3.%d", f->prefix, minor);
+	ps_error_init(&err);
+	assert_int_equal(ps_vfs_add(f->v, exe, PS_FT_FILE, true, NULL, 0, NULL, 0, &err), 0);
+	{
+		char lk[128], tg[32];
+		snprintf(lk, sizeof lk, "%s/bin/python3", f->prefix);
+		snprintf(tg, sizeof tg, "python3.%d", minor);
+		add_link(f, lk, tg);
+	}
+	addf(f, PS_FT_FILE, NULL, "%s/os.py", f->lib);
+	addf(f, PS_FT_FILE, NULL, "%s/encodings/__init__.py", f->lib);
+	addf(f, PS_FT_DIR, NULL, "%s/lib-dynload", f->lib);
+	add(f, f->sp, PS_FT_DIR, NULL);
+	add(f, "/home/me", PS_FT_DIR, NULL);
+	f->in.build.major = 3;
+	f->in.build.minor = minor;
+	f->in.build.platform = PS_PLATFORM_POSIX;
+	f->in.build.debian_site = 0;
+	assert_int_equal(ps_set_str(&f->in.build.prefix, f->prefix), 0);
+	snprintf(exe, sizeof exe, "%s/bin/python3", f->prefix);
+	assert_int_equal(ps_set_str(&f->in.argv0, exe), 0);
+	assert_int_equal(ps_set_str(&f->in.cwd, "/home/me"), 0);
+	ps_env_set(&f->in.env, "PATH", "/usr/bin:/bin");
+	ps_env_set(&f->in.env, "HOME", "/home/me");
+	f->in.run.kind = PS_RUN_COMMAND;
+	assert_int_equal(ps_set_str(&f->in.run.arg, "pass"), 0);
+}
+
+static void fx_release(struct fx *f)
+{
+	ps_result_release(&f->r);
+	ps_inputs_release(&f->in);
+	ps_vfs_free(f->v);
+}
+
+static void run(struct fx *f)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	ps_vfs_fs(f->v, &f->fs);
+	f->fs.cwd = f->in.cwd;
+	if (ps_compute(&f->in, &f->fs, &f->r, &err) < 0) {
+		print_error("ps_compute: %s\n", err.msg);
+		fail();
+	}
+}
+
+static void dump_path(const struct fx *f)
+{
+	for (size_t i = 0; i < f->r.sys.path.n; i++)
+		print_message("  [%zu] '%s'\n", i, f->r.sys.path.v[i]);
+}
+
+/* Compares sys.path with want (NULL-terminated; "%P" prefix, "%L" lib, "%S" base sp, "%U" user sp). */
+static void expect_path(const struct fx *f, const char *const *want)
+{
+	size_t n = 0;
+	assert_true(f->r.has_sys);
+	for (; want[n]; n++) {
+		char buf[512];
+		const char *w = want[n];
+		if (!strncmp(w, "%P", 2))
+			snprintf(buf, sizeof buf, "%s%s", f->prefix, w + 2);
+		else if (!strncmp(w, "%L", 2))
+			snprintf(buf, sizeof buf, "%s%s", f->lib, w + 2);
+		else if (!strncmp(w, "%S", 2))
+			snprintf(buf, sizeof buf, "%s%s", f->sp, w + 2);
+		else if (!strncmp(w, "%U", 2))
+			snprintf(buf, sizeof buf, "%s%s", f->usp, w + 2);
+		else
+			snprintf(buf, sizeof buf, "%s", w);
+		if (n >= f->r.sys.path.n || strcmp(f->r.sys.path.v[n], buf) != 0) {
+			print_error("sys.path[%zu]: want '%s', got '%s'\n", n, buf,
+				    n < f->r.sys.path.n ? f->r.sys.path.v[n] : "(end)");
+			dump_path(f);
+			fail();
+		}
+	}
+	if (f->r.sys.path.n != n) {
+		print_error("sys.path has %zu entries, want %zu\n", f->r.sys.path.n, n);
+		dump_path(f);
+		fail();
+	}
+	assert_int_equal(f->r.nentries, f->r.sys.path.n);
+	for (size_t i = 0; i < f->r.nentries; i++)
+		assert_string_equal(f->r.entries[i].path, f->r.sys.path.v[i]);
+}
+
+static const struct ps_pth_line *pth_find(const struct fx *f, const char *file_suffix, int line)
+{
+	for (size_t i = 0; i < f->r.npth; i++) {
+		const char *fl = f->r.pth[i].file;
+		size_t a = strlen(fl), b = strlen(file_suffix);
+		if (f->r.pth[i].line == line && a >= b && !strcmp(fl + a - b, file_suffix))
+			return &f->r.pth[i];
+	}
+	return NULL;
+}
+
+static const struct ps_entry *entry_of(const struct fx *f, const char *path)
+{
+	for (size_t i = 0; i < f->r.nentries; i++)
+		if (!strcmp(f->r.entries[i].path, path))
+			return &f->r.entries[i];
+	return NULL;
+}
+
+static bool notes_have(const struct fx *f, const char *needle)
+{
+	for (size_t i = 0; i < f->r.notes.n; i++)
+		if (strstr(f->r.notes.v[i], needle))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void plain_install(void **state)
+{
+	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload",
+					    "%S", NULL };
+	struct fx f;
+	(void)state;
+	fx_init(&f, 12);
+	run(&f);
+	expect_path(&f, want);
+	assert_true(f.r.sys.site_ran);
+	assert_int_equal(f.r.sys.enable_user_site, 1);
+	assert_string_equal(f.r.sys.user_base, "/home/me/.local");
+	assert_string_equal(f.r.sys.user_site, "/home/me/.local/lib/python3.12/site-packages");
+	assert_null(f.r.sys.home);
+	assert_int_equal(entry_of(&f, f.sp)->origin, PS_ORIGIN_SITE_PACKAGES);
+	fx_release(&f);
+}
+
+/* The .pth fixture of the real runs (see the top comment). */
+static void pth_fixture(struct fx *f, bool with_bom)
+{
+	static const char a[] = "# comment\n\nrel\nmissing\n/tmp/h7/gt/abs\n/tmp/h7/gt/abs\n"
+				"import sys\n  sp\nafile\n/tmp/h7/gt/../gt/abs2  \n";
+	char p[256];
+	ps_env_set(&f->in.env, "PYTHONUSERBASE", "/u");
+	addf(f, PS_FT_DIR, NULL, "%s/rel", f->usp);
+	addf(f, PS_FT_DIR, NULL, "%s/  sp", f->usp);
+	addf(f, PS_FT_DIR, NULL, "%s/bomdir", f->usp);
+	addf(f, PS_FT_DIR, NULL, "%s/dot", f->usp);
+	addf(f, PS_FT_FILE, NULL, "%s/afile", f->usp);
+	add(f, "/tmp/h7/gt/abs", PS_FT_DIR, NULL);
+	add(f, "/tmp/h7/gt/abs2", PS_FT_DIR, NULL);
+	addf(f, PS_FT_FILE, a, "%s/a.pth", f->usp);
+	addf(f, PS_FT_FILE, "dot\n", "%s/.d.pth", f->usp);
+	addf(f, PS_FT_FILE, "rel\n", "%s/Z.pth", f->usp);
+	if (with_bom) {
+		snprintf(p, sizeof p, "%s/b.pth", f->usp);
+		add_bytes(f, p, "\xef\xbb\xbf" "bomdir\n", 10);
+	}
+}
+
+static void pth_lines_312(void **state)
+{
+	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload",
+					    "%U", "%U/dot", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp",
+					    "%U/afile", "/tmp/h7/gt/abs2", "%S", NULL };
+	struct fx f;
+	const struct ps_pth_line *l;
+	(void)state;
+	fx_init(&f, 12);
+	pth_fixture(&f, true);
+	run(&f);
+	expect_path(&f, want);
+	/* every line of a.pth, and what happened to it */
+	assert_int_equal(pth_find(&f, "/a.pth", 1)->action, PS_PTH_COMMENT);
+	assert_int_equal(pth_find(&f, "/a.pth", 2)->action, PS_PTH_BLANK);
+	assert_int_equal(pth_find(&f, "/a.pth", 3)->action, PS_PTH_DUPLICATE); /* rel: Z.pth first */
+	assert_int_equal(pth_find(&f, "/a.pth", 4)->action, PS_PTH_MISSING);
+	assert_int_equal(pth_find(&f, "/a.pth", 5)->action, PS_PTH_ADDED);
+	assert_int_equal(pth_find(&f, "/a.pth", 6)->action, PS_PTH_DUPLICATE);
+	l = pth_find(&f, "/a.pth", 7);
+	assert_int_equal(l->action, PS_PTH_IMPORT);
+	assert_string_equal(l->text, "import sys");
+	assert_non_null(strstr(l->detail, "would run: import sys"));
+	assert_int_equal(pth_find(&f, "/a.pth", 8)->action, PS_PTH_ADDED);
+	assert_int_equal(pth_find(&f, "/a.pth", 9)->action, PS_PTH_ADDED);
+	assert_int_equal(pth_find(&f, "/a.pth", 10)->action, PS_PTH_ADDED);
+	assert_null(pth_find(&f, "/a.pth", 11));
+	/* the BOM stays in line 1 of b.pth: the entry is lost */
+	l = pth_find(&f, "/b.pth", 1);
+	assert_int_equal(l->action, PS_PTH_MISSING);
+	assert_true(notes_have(&f, "would run `import sys`"));
+	/* entries explain themselves */
+	assert_int_equal(entry_of(&f, f.usp)->origin, PS_ORIGIN_USER_SITE);
+	assert_int_equal(entry_of(&f, "/tmp/h7/gt/abs")->origin, PS_ORIGIN_PTH);
+	{
+		char d[256];
+		snprintf(d, sizeof d, "added by %s/a.pth, line 5", f.usp);
+		assert_string_equal(entry_of(&f, "/tmp/h7/gt/abs")->detail, d);
+	}
+	fx_release(&f);
+}
+
+static void pth_lines_311(void **state)
+{
+	static const char *const want[] = { "", "%P/lib/python311.zip", "%L", "%L/lib-dynload",
+					    "%U", "%U/dot", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp",
+					    "%U/afile", "/tmp/h7/gt/abs2", "%S", NULL };
+	struct fx f;
+	(void)state;
+	fx_init(&f, 11);
+	pth_fixture(&f, true);
+	run(&f);
+	expect_path(&f, want);
+	fx_release(&f);
+}
+
+static void pth_lines_313(void **state)
+{
+	static const char *const want[] = { "", "%P/lib/python313.zip", "%L", "%L/lib-dynload",
+					    "%U", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp", "%U/afile",
+					    "/tmp/h7/gt/abs2", "%U/bomdir", "%S", NULL };
+	struct fx f;
+	const struct ps_pth_line *l;
+	(void)state;
+	fx_init(&f, 13);
+	pth_fixture(&f, true);
+	run(&f);
+	expect_path(&f, want);
+	/* .d.pth is skipped by name in 3.13, and its lines are recorded as ignored */
+	l = pth_find(&f, "/.d.pth", 1);
+	assert_non_null(l);
+	assert_int_equal(l->action, PS_PTH_IGNORED);
+	assert_int_equal(pth_find(&f, "/b.pth", 1)->action, PS_PTH_ADDED);
+	fx_release(&f);
+}
+
+/* An editable install's .pth carrying UF_HIDDEN: 3.13 skips it, 3.12 reads it (spec T6.1). */
+static void pth_hidden_flag(void **state)
+{
+	struct fx f;
+	char p[256];
+	struct ps_error err;
+	(void)state;
+	for (int minor = 12; minor <= 13; minor++) {
+		fx_init(&f, minor);
+		add(&f, "/src/proj", PS_FT_DIR, NULL);
+		snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
+		add(&f, p, PS_FT_FILE, "/src/proj\n");
+		ps_error_init(&err);
+		assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
+		run(&f);
+		if (minor == 12) {
+			assert_non_null(entry_of(&f, "/src/proj"));
+		} else {
+			const struct ps_pth_line *l = pth_find(&f, "/__editable__.proj.pth", 1);
+			assert_null(entry_of(&f, "/src/proj"));
+			assert_non_null(l);
+			assert_int_equal(l->action, PS_PTH_IGNORED);
+			assert_non_null(strstr(l->detail, "hidden"));
+		}
+		fx_release(&f);
+	}
+}
+
+/* Undecodable .pth under the C locale: init_import_site fails (real runs, see top). */
+static void pth_undecodable_fatal(void **state)
+{
+	struct fx f;
+	char p[256];
+	(void)state;
+	for (int minor = 11; minor <= 13; minor++) {
+		fx_init(&f, minor);
+		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+		snprintf(p, sizeof p, "%s/a.pth", f.usp);
+		add_bytes(&f, p, "/tmp/h7/d1\n\xff\xfe bad\n/tmp/h7/d2\n", 27);
+		run(&f);
+		assert_true(f.r.has_fatal);
+		assert_false(f.r.has_sys);
+		assert_string_equal(f.r.fatal.message, "init_import_site: Failed to import the site module");
+		assert_int_equal(f.r.fatal.exit_status, 1);
+		assert_non_null(strstr(f.r.fatal.cause,
+				       "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in "
+				       "position 11: invalid start byte"));
+		fx_release(&f);
+	}
+}
+
+/* A Latin-1 locale decodes every byte: no failure, the path is kept byte for byte. */
+static void pth_undecodable_latin1(void **state)
+{
+	struct fx f;
+	char p[256];
+	(void)state;
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "LANG", "de_DE.ISO-8859-1");
+	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	add(&f, "/d\xe9j\xe0", PS_FT_DIR, NULL);
+	snprintf(p, sizeof p, "%s/a.pth", f.usp);
+	add(&f, p, PS_FT_FILE, "/d\xe9j\xe0\n");
+	run(&f);
+	assert_false(f.r.has_fatal);
+	assert_non_null(entry_of(&f, "/d\xe9j\xe0"));
+	fx_release(&f);
+}
+
+/* venvs with every include-system-site-packages variant (real runs, see top). */
+static void venv_variants(void **state)
+{
+	static const char *const kinds[] = { "false", "true", NULL, "yes", "True" };
+	(void)state;
+	for (int minor = 12; minor <= 13; minor++) {
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			struct fx f;
+			char cfg[256], sp[128], zip[128], want_inv[160];
+			bool sys_site = !kinds[k] || !strcmp(kinds[k], "true") || !strcmp(kinds[k], "True");
+			fx_init(&f, minor);
+			ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+			addf(&f, PS_FT_DIR, NULL, "%s", f.usp);
+			if (kinds[k])
+				snprintf(cfg, sizeof cfg, "home = %s/bin\ninclude-system-site-packages = %s\n",
+					 f.prefix, kinds[k]);
+			else
+				snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
+			add(&f, "/v/pyvenv.cfg", PS_FT_FILE, cfg);
+			snprintf(sp, sizeof sp, "/v/lib/python3.%d/site-packages", minor);
+			addf(&f, PS_FT_DIR, NULL, "%s/inv", sp);
+			addf(&f, PS_FT_FILE, "inv\nimport os\n", "%s/v.pth", sp);
+			{
+				char t[128];
+				snprintf(t, sizeof t, "%s/bin/python3.%d", f.prefix, minor);
+				add_link(&f, "/v/bin/python", t);
+			}
+			ps_set_str(&f.in.argv0, "/v/bin/python");
+			run(&f);
+			snprintf(zip, sizeof zip, "%s/lib/python3%d.zip", f.prefix, minor);
+			snprintf(want_inv, sizeof want_inv, "%s/inv", sp);
+			{
+				const char *const w_iso[] = { "", zip, f.lib, "%L/lib-dynload", sp, want_inv, NULL };
+				const char *const w_sys[] = { "", zip, f.lib, "%L/lib-dynload", sp, want_inv,
+							      "%U", "%S", NULL };
+				char lib[128];
+				snprintf(lib, sizeof lib, "%s", f.lib);
+				(void)lib;
+				expect_path(&f, sys_site ? w_sys : w_iso);
+			}
+			assert_string_equal(f.r.sys.prefix, "/v");
+			assert_string_equal(f.r.sys.exec_prefix, "/v");
+			assert_string_equal(f.r.sys.base_prefix, f.prefix);
+			assert_int_equal(f.r.sys.enable_user_site, sys_site ? 1 : 0);
+			{
+				char h[128];
+				snprintf(h, sizeof h, "%s/bin", f.prefix);
+				assert_string_equal(f.r.sys.home, h);
+			}
+			/* the venv's site-packages are processed twice: the import line runs twice */
+			{
+				int imports = 0;
+				for (size_t i = 0; i < f.r.npth; i++)
+					imports += f.r.pth[i].action == PS_PTH_IMPORT;
+				assert_int_equal(imports, 2);
+			}
+			fx_release(&f);
+		}
+	}
+}
+
+/* Cfg only next to the executable: site.py sets sys.prefix to the parent (spec #19 [E]). */
+static void venv_cfg_in_bin(void **state)
+{
+	struct fx f;
+	char t[128], cfg[160];
+	(void)state;
+	fx_init(&f, 12);
+	snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
+	add(&f, "/t/bin/pyvenv.cfg", PS_FT_FILE, cfg);
+	snprintf(t, sizeof t, "%s/bin/python3.12", f.prefix);
+	add_link(&f, "/t/bin/python", t);
+	ps_set_str(&f.in.argv0, "/t/bin/python");
+	run(&f);
+	assert_string_equal(f.r.sys.prefix, "/t");
+	assert_string_equal(f.r.sys.exec_prefix, "/t");
+	fx_release(&f);
+}
+
+/* -s, -I, PYTHONNOUSERSITE, -E with PYTHONUSERBASE (real runs, spec #47 #49). */
+static void user_site_switches(void **state)
+{
+	struct {
+		const char *flag, *env, *val;
+		int enable;
+	} cases[] = {
+		{ "-s", NULL, NULL, 0 },
+		{ "-I", NULL, NULL, 0 },
+		{ "-E", NULL, NULL, 1 },
+		{ NULL, "PYTHONNOUSERSITE", "0", 1 },
+		{ NULL, "PYTHONNOUSERSITE", "abc", 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct fx f;
+		fx_init(&f, 12);
+		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+		add(&f, f.usp, PS_FT_DIR, NULL);
+		if (cases[i].flag && !strcmp(cases[i].flag, "-s"))
+			f.in.flags.no_user_site = true;
+		if (cases[i].flag && !strcmp(cases[i].flag, "-I"))
+			f.in.flags.isolated = true;
+		if (cases[i].flag && !strcmp(cases[i].flag, "-E"))
+			f.in.flags.ignore_environment = true;
+		if (cases[i].env)
+			ps_env_set(&f.in.env, cases[i].env, cases[i].val);
+		run(&f);
+		assert_int_equal(f.r.sys.enable_user_site, cases[i].enable);
+		assert_string_equal(f.r.sys.user_base, "/u");
+		assert_string_equal(f.r.sys.user_site, f.usp);
+		if (cases[i].enable)
+			assert_non_null(entry_of(&f, f.usp));
+		else
+			assert_null(entry_of(&f, f.usp));
+		fx_release(&f);
+	}
+}
+
+/* USER_BASE from HOME / the password database (real runs, see top). */
+static void user_base_sources(void **state)
+{
+	struct fx f;
+	(void)state;
+	fx_init(&f, 12);
+	ps_env_unset(&f.in.env, "HOME");
+	ps_set_str(&f.in.pw_home, "/root");
+	run(&f);
+	assert_string_equal(f.r.sys.user_base, "/root/.local");
+	fx_release(&f);
+
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "HOME", "");
+	run(&f);
+	assert_string_equal(f.r.sys.user_base, "/.local");
+	fx_release(&f);
+
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "HOME", "/x//");
+	run(&f);
+	assert_string_equal(f.r.sys.user_base, "/x/.local");
+	assert_string_equal(f.r.sys.user_site, "/x/.local/lib/python3.12/site-packages");
+	fx_release(&f);
+
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONUSERBASE", "~/u");
+	run(&f);
+	assert_string_equal(f.r.sys.user_base, "~/u");
+	assert_string_equal(f.r.sys.user_site, "~/u/lib/python3.12/site-packages");
+	fx_release(&f);
+
+	/* setuid: ENABLE_USER_SITE None */
+	fx_init(&f, 12);
+	f.in.setuid = true;
+	run(&f);
+	assert_int_equal(f.r.sys.enable_user_site, -1);
+	fx_release(&f);
+}
+
+/* -S: site.py does not run; no site-packages, no venv switch (spec #11 [E]). */
+static void no_site(void **state)
+{
+	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload", NULL };
+	struct fx f;
+	(void)state;
+	fx_init(&f, 12);
+	f.in.flags.no_site = true;
+	run(&f);
+	expect_path(&f, want);
+	assert_false(f.r.sys.site_ran);
+	assert_null(f.r.sys.user_site);
+	assert_int_equal(f.r.sys.enable_user_site, -1);
+	fx_release(&f);
+}
+
+/* removeduppaths: PYTHONPATH entries already absolute in 3.11+, duplicates dropped (spec #46). */
+static void dedup(void **state)
+{
+	static const char *const want[] = { "", "/home/me/rel1", "/home/me", "/abs3",
+					    "%P/lib/python312.zip", "%L", "%L/lib-dynload", "%S", NULL };
+	struct fx f;
+	(void)state;
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONPATH", "rel1::/abs2/../abs3:");
+	run(&f);
+	expect_path(&f, want);
+	fx_release(&f);
+}
+
+/* Debian's patched site.py, detected from the installed site.py (spec T4, #54 [E]). */
+static void debian(void **state)
+{
+	static const char *const want[] = { "", "/usr/lib/python311.zip", "/usr/lib/python3.11",
+					    "/usr/lib/python3.11/lib-dynload",
+					    "/usr/local/lib/python3.11/dist-packages",
+					    "/usr/lib/python3/dist-packages", NULL };
+	struct fx f;
+	struct ps_error err;
+	(void)state;
+	memset(&f, 0, sizeof f);
+	f.minor = 11;
+	f.v = ps_vfs_new(PS_PLATFORM_POSIX);
+	ps_inputs_init(&f.in);
+	ps_result_init(&f.r);
+	ps_error_init(&err);
+	assert_int_equal(ps_vfs_add(f.v, "/usr/bin/python3.11", PS_FT_FILE, true, NULL, 0, NULL, 0, &err), 0);
+	add(&f, "/usr/lib/python3.11/os.py", PS_FT_FILE, NULL);
+	add(&f, "/usr/lib/python3.11/encodings/__init__.py", PS_FT_FILE, NULL);
+	add(&f, "/usr/lib/python3.11/site.py", PS_FT_FILE,
+	    "# Debian: /usr/local/lib/python3.X/dist-packages\n");
+	add(&f, "/usr/lib/python3.11/lib-dynload", PS_FT_DIR, NULL);
+	add(&f, "/usr/lib/python3.11/site-packages", PS_FT_DIR, NULL);
+	add(&f, "/usr/local/lib/python3.11/dist-packages", PS_FT_DIR, NULL);
+	add(&f, "/usr/lib/python3/dist-packages", PS_FT_DIR, NULL);
+	add(&f, "/root", PS_FT_DIR, NULL);
+	f.in.build.major = 3;
+	f.in.build.minor = 11;
+	f.in.build.debian_site = -1;
+	ps_set_str(&f.in.build.prefix, "/usr");
+	ps_set_str(&f.in.argv0, "/usr/bin/python3.11");
+	ps_set_str(&f.in.cwd, "/root");
+	ps_env_set(&f.in.env, "HOME", "/root");
+	ps_vfs_fs(f.v, &f.fs);
+	f.fs.cwd = f.in.cwd;
+	assert_int_equal(ps_compute(&f.in, &f.fs, &f.r, &err), 0);
+	{
+		size_t n = 0;
+		while (want[n])
+			n++;
+		if (f.r.sys.path.n != n)
+			dump_path(&f);
+		assert_int_equal(f.r.sys.path.n, n);
+		for (size_t i = 0; i < n; i++)
+			assert_string_equal(f.r.sys.path.v[i], want[i]);
+	}
+	fx_release(&f);
+}
+
+/* sitecustomize on sys.path is noted, never run. */
+static void sitecustomize_noted(void **state)
+{
+	struct fx f;
+	char p[256];
+	(void)state;
+	fx_init(&f, 12);
+	snprintf(p, sizeof p, "%s/sitecustomize.py", f.sp);
+	add(&f, p, PS_FT_FILE, "import sys; sys.path.append('/evil')\n");
+	run(&f);
+	assert_true(notes_have(&f, "sitecustomize present"));
+	assert_true(notes_have(&f, p));
+	assert_null(entry_of(&f, "/evil"));
+	fx_release(&f);
+}
+
+/* 3.14: no prefix switch in site.py, base prefixes appended to PREFIXES (spec T2.4/T2.6 [S]). */
+static void venv_314(void **state)
+{
+	struct fx f;
+	char t[128], cfg[160];
+	(void)state;
+	fx_init(&f, 14);
+	snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
+	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, cfg);
+	add(&f, "/v/lib/python3.14/site-packages", PS_FT_DIR, NULL);
+	snprintf(t, sizeof t, "%s/bin/python3.14", f.prefix);
+	add_link(&f, "/v/bin/python", t);
+	ps_set_str(&f.in.argv0, "/v/bin/python");
+	run(&f);
+	assert_string_equal(f.r.sys.prefix, "/v");
+	assert_non_null(entry_of(&f, "/v/lib/python3.14/site-packages"));
+	assert_non_null(entry_of(&f, f.sp));
+	assert_true(entry_of(&f, "/v/lib/python3.14/site-packages") < entry_of(&f, f.sp));
+	fx_release(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(plain_install),
+		cmocka_unit_test(pth_lines_311),
+		cmocka_unit_test(pth_lines_312),
+		cmocka_unit_test(pth_lines_313),
+		cmocka_unit_test(pth_hidden_flag),
+		cmocka_unit_test(pth_undecodable_fatal),
+		cmocka_unit_test(pth_undecodable_latin1),
+		cmocka_unit_test(venv_variants),
+		cmocka_unit_test(venv_cfg_in_bin),
+		cmocka_unit_test(user_site_switches),
+		cmocka_unit_test(user_base_sources),
+		cmocka_unit_test(no_site),
+		cmocka_unit_test(dedup),
+		cmocka_unit_test(debian),
+		cmocka_unit_test(sitecustomize_noted),
+		cmocka_unit_test(venv_314),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
