@@ -82,13 +82,13 @@ def compare(res, ps, rc, err):
     if res.get('error'):
         # getpath raised: the real interpreter prints the exception and dies
         # with "Fatal Python error: error evaluating path".
-        msg = json.dumps(fatal) if fatal else ''
+        msg = json.dumps({k: fatal.get(k) for k in ('message', 'cause')}) if fatal else ''
         if not fatal or 'error evaluating path' not in msg:
             diffs.append(f'oracle: getpath raised {res["error"]["type"]}: {res["error"]["message"]}'
                          f' (fatal "error evaluating path"); pathscope fatal: {msg or "null"}')
         return diffs
     if fatal and 'error evaluating path' in json.dumps(fatal):
-        diffs.append(f'pathscope predicts "error evaluating path" but getpath finished: {json.dumps(fatal)}')
+        diffs.append(f'pathscope predicts "error evaluating path" but getpath finished: {fatal.get("message")!r}')
     gp = ps.get('getpath')
     if not isinstance(gp, dict):
         return diffs + ['pathscope JSON has no getpath object']

@@ -459,7 +459,8 @@ def compare_sys(real, ps, rc, err, site):
                 d.append(f'fatal message {msg!r} not in the real stderr ({first_last})')
         return d
     if fatal:
-        return [f'pathscope predicts a fatal error but the interpreter ran: {json.dumps(fatal)}']
+        return [f'pathscope predicts a fatal error but the interpreter ran: {fatal.get("message")!r}'
+                f' (cause: {str(fatal.get("cause"))[:200]!r})']
     out = real['out']
     if out is None:
         return ['could not read the real interpreter\'s output']
