@@ -68,7 +68,7 @@ BENCH_BIN  := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 LIBENGINE := $(BUILD)/libengine.a
 PROGRAM   := $(BUILD)/pathscope
 
-.PHONY: all run test check check-unit check-scenarios check-diff check-tui check-fuzz \
+.PHONY: all run test check check-unit check-scenarios check-cli check-diff check-tui check-fuzz \
         check-lint fuzz bench install uninstall clean deps
 .DEFAULT_GOAL := all
 
@@ -124,7 +124,7 @@ run: deps all
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	BUILD=$(BUILD) PYTHON=$(PYTHON) SANITIZE=$(SANITIZE) sh tests/run.sh
 
-check-unit check-scenarios check-diff check-tui check-fuzz check-lint: all $(UNIT_BIN) $(FUZZ_REPLAY)
+check-unit check-scenarios check-cli check-diff check-tui check-fuzz check-lint: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	BUILD=$(BUILD) PYTHON=$(PYTHON) SANITIZE=$(SANITIZE) sh tests/run.sh $(@:check-%=%)
 
 fuzz:

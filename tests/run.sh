@@ -3,7 +3,7 @@
 # closing line "N passed, N failed, N skipped" (each suite counts its own
 # tests; a suite that cannot run here is skipped with the reason).
 #
-# Suites: lint unit scenarios diff tui fuzz (default: all of them).
+# Suites: lint unit scenarios cli diff tui fuzz (default: all of them).
 # Environment: BUILD (build directory), PYTHON, SANITIZE.
 set -u
 BUILD=${BUILD:-build}
@@ -58,7 +58,9 @@ suite_scenarios() {
 	rc=$?
 	n=$#
 	if [ $rc -eq 0 ]; then echo "RESULT $n 0 0"; else
-		bad=$("$PATHSCOPE" check "$@" 2>&1 | grep -c '^FAIL')
+		# FAIL lines are mismatches; "pathscope: FILE:..." lines are files that did not load (exit 2)
+		bad=$("$PATHSCOPE" check "$@" 2>&1 | grep -c '^FAIL\|^pathscope: ')
+		[ "$bad" -gt 0 ] || bad=1
 		echo "RESULT $((n - bad)) $bad 0"; fi
 }
 
@@ -102,13 +104,14 @@ suite_fuzz() {
 	echo "RESULT $p $f 0"
 }
 
-[ $# -gt 0 ] || set -- lint unit scenarios diff tui fuzz
+[ $# -gt 0 ] || set -- lint unit scenarios cli diff tui fuzz
 for s in "$@"; do
 	echo "=== $s"
 	case $s in
 	lint) tally lint suite_lint ;;
 	unit) tally unit suite_unit ;;
 	scenarios) tally scenarios suite_scenarios ;;
+	cli) tally cli suite_py cli ;;
 	diff) tally diff suite_py diff ;;
 	tui) tally tui suite_tui ;;
 	fuzz) tally fuzz suite_fuzz ;;
