@@ -106,6 +106,13 @@ int ps_site_run(struct ps_ctx *c);         /* r->sys, r->entries, r->pth from si
 int ps_path0_run(struct ps_ctx *c);        /* inserts sys.path[0] into r->sys.path / r->entries */
 
 /*
+ * Looks at a file as zipimport would (path0.c): 1 a zip archive holding
+ * member (NULL: any archive), 0 an archive without it, -1 not an archive,
+ * 2 too large to look into.  Not traced.
+ */
+int ps_zip_probe(struct ps_ctx *c, const char *path, const char *member);
+
+/*
  * Fills r->fatal.cause and r->fatal.fix (plain words, one-sentence fix) when
  * r->has_fatal: PYTHONHOME at a venv / another version / nothing, a bogus
  * PYTHONPLATLIBDIR, an empty ._pth, a venv whose home is gone (diagnose.c).

@@ -7,8 +7,9 @@
  * yet), so the check walks those entries in order as importlib's path
  * finders would: a directory entry holds the package when it has
  * encodings/__init__.py (or a sourceless __init__.pyc); an entry that is a
- * file is a zip archive for zipimport, whose contents we do not model, so
- * it is assumed to possibly hold encodings (said so in the trace).
+ * file must be a zip archive (zipimport) listing encodings/__init__.py(c):
+ * an empty or invalid "zip" holds nothing, one too large to look into is
+ * assumed to hold it (said so in the trace).
  *
  * When nothing holds it, the result carries what the version prints:
  * 3.8-3.12 a "Python path configuration:" dump then "init_fs_encoding:
@@ -265,11 +266,19 @@ int ps_fatal_check(struct ps_ctx *c)
 			free(pkg);
 			free(init);
 		} else if (ps_probe_isfile(c, PS_PHASE_SEARCH_PATH, e,
-					   "a file on sys.path is a zip archive for zipimport")) {
-			found = true;
-			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, e, "assumed importable",
-				 "%s is a file, read as a zip archive: its contents are not "
-				 "modelled, so it is assumed to hold encodings", e);
+					   "a file on sys.path is read by zipimport")) {
+			int z = ps_zip_probe(c, e, "encodings/__init__.py");
+			if (z == 0)
+				z = ps_zip_probe(c, e, "encodings/__init__.pyc");
+			found = z > 0;
+			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, e,
+				 found ? "importable" : "not importable", "%s",
+				 z == 1 ? "the zip archive holds encodings/__init__.py(c)"
+				 : z == 2 ? "a zip archive too large to look into: assumed to hold "
+					    "encodings"
+				 : z == 0 ? "the zip archive has no encodings package"
+				 : "not a zip archive (no end-of-central-directory record): "
+				   "zipimport rejects it");
 		}
 		if (found)
 			return 0;

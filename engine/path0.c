@@ -39,38 +39,81 @@ static char *path0_dirname(struct ps_ctx *c, const char *p)
 	return out;
 }
 
-/* True when data holds a zip end-of-central-directory record (what zipimport needs). */
-static bool looks_like_zip(const char *data, size_t len)
+static unsigned le16(const unsigned char *p)
 {
-	size_t start = len > 65557 ? len - 65557 : 0;
-	if (len < 22)
-		return false;
-	for (size_t i = len - 22 + 1; i-- > start;)
-		if (memcmp(data + i, "PK\x05\x06", 4) == 0)
-			return true;
-	return false;
+	return p[0] | (unsigned)p[1] << 8;
 }
 
-/* Would zipimport accept this file as an archive? */
-static bool is_zip_archive(struct ps_ctx *c, const char *path)
+static unsigned long le32(const unsigned char *p)
+{
+	return le16(p) | (unsigned long)le16(p + 2) << 16;
+}
+
+/*
+ * Looks at a file as zipimport would: 1 when it is a zip archive holding
+ * `member` (NULL: any archive), 0 when it is an archive without it, -1
+ * when it is not an archive zipimport accepts (no end-of-central-directory
+ * record, or unreadable), 2 when it is too large to look into (assumed to
+ * be an archive that may hold it).
+ */
+int ps_zip_probe(struct ps_ctx *c, const char *path, const char *member)
 {
 	char *data = NULL;
-	size_t len = 0;
-	int rc;
-	bool zip;
-	const char *dot;
+	size_t len = 0, eocd = (size_t)-1, start, off, n, i;
+	const unsigned char *d;
+	int rc, res = -1;
 
-	if (!c->fs->ops->read_file)
-		return false;
-	rc = c->fs->ops->read_file(c->fs->ctx, path, 64u << 20, &data, &len);
-	if (rc == 0) {
-		zip = looks_like_zip(data, len);
-		free(data);
-		return zip;
+	rc = ps_fs_read_file(c->fs, path, 64u << 20, &data, &len);
+	if (rc == EFBIG)
+		return 2;
+	if (rc == ENOMEM)
+		c->oom = true;
+	if (rc != 0)
+		return -1;
+	d = (const unsigned char *)data;
+	/* the end record is within the last 64 KiB + 22 bytes (comment up to 65535) */
+	start = len > 65557 ? len - 65557 : 0;
+	for (i = len >= 22 ? len - 22 + 1 : 0; i-- > start;) {
+		if (memcmp(d + i, "PK\x05\x06", 4) == 0) {
+			eocd = i;
+			break;
+		}
 	}
-	/* too large to look at: go by the name */
-	dot = strrchr(path, '.');
-	return rc == EFBIG && dot && (!strcmp(dot, ".zip") || !strcmp(dot, ".pyz"));
+	if (eocd == (size_t)-1)
+		goto out;
+	res = 0;
+	if (!member) {
+		res = 1;
+		goto out;
+	}
+	n = le16(d + eocd + 10);
+	off = le32(d + eocd + 16);
+	for (i = 0; i < n && off + 46 <= eocd; i++) {
+		size_t flen = le16(d + off + 28), xlen = le16(d + off + 30), clen = le16(d + off + 32);
+		if (memcmp(d + off, "PK\x01\x02", 4) != 0 || off + 46 + flen > eocd)
+			break;
+		if (flen == strlen(member) && memcmp(d + off + 46, member, flen) == 0) {
+			res = 1;
+			break;
+		}
+		off += 46 + flen + xlen + clen;
+	}
+out:
+	free(data);
+	return res;
+}
+
+/* Would zipimport accept this file as an archive (runpy then runs its __main__)? */
+static bool is_zip_archive(struct ps_ctx *c, const char *path)
+{
+	int z = ps_zip_probe(c, path, NULL);
+	const char *dot;
+	if (z == 2) {
+		/* too large to look at: go by the name */
+		dot = strrchr(path, '.');
+		return dot && (!strcmp(dot, ".zip") || !strcmp(dot, ".pyz"));
+	}
+	return z == 1;
 }
 
 static void insert(struct ps_ctx *c, const char *path0, long step, const char *detail)
