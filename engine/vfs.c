@@ -258,7 +258,8 @@ static int walk_start(struct ps_vfs *v, const char *s, struct vnode *cur, size_t
 {
 	*pos = 0;
 	if (!is_nt(v)) {
-		*start = s[0] == '/' ? &v->root : cur;
+		/* a relative path with no base (a direct call of an op) starts at "/" */
+		*start = s[0] == '/' || !cur ? &v->root : cur;
 		return 0;
 	}
 	{
