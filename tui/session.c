@@ -510,7 +510,11 @@ int session_compute(struct ps_session *s, struct ps_result *out, struct ps_error
 {
 	s->base_fs.cwd = s->in.cwd;
 	s->fs.cwd = s->in.cwd;
-	return ps_compute(&s->in, &s->fs, out, err);
+	if (ps_compute(&s->in, &s->fs, out, err) < 0)
+		return -1;
+	/* the engine cannot know where its inputs came from: contract §2 model.source */
+	out->from_scenario = s->scenario != NULL;
+	return 0;
 }
 
 struct ps_overlay *session_overlay(struct ps_session *s)

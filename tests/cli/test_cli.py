@@ -282,8 +282,11 @@ def test_flags_and_run_modes():
     check(path[0] == "/home/me/proj/tool", "--script: %r" % path)
     path = resolve_json("--scenario", VENV, "--interactive")[1]["sys"]["path"]
     check(path[0] == "", "--interactive: %r" % path)
-    rc, out, err = run("resolve", "--scenario", VENV, "--rules", "3.13", "--format", "json")
-    check(rc == 0 and json.loads(out)["model"]["rules"] == "3.13", "--rules overrides the scenario")
+    # the tree has a 3.12 stdlib: under 3.13 rules getpath looks for lib/python3.13 instead
+    rc, doc = resolve_json("--scenario", VENV, "--rules", "3.13")
+    check(doc["model"]["rules"] == "3.13", "--rules overrides the scenario: %r" % doc["model"])
+    check("/usr/lib/python313.zip" in doc["getpath"]["module_search_paths"],
+          "3.13 rules: %r" % doc["getpath"]["module_search_paths"])
 
 
 # ------------------------------------------------- real interpreter, real disk
