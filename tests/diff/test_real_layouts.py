@@ -115,8 +115,11 @@ def find_interpreters():
 # or None when the case does not apply to that interpreter.
 # ---------------------------------------------------------------------------
 
-def inv(argv0, exe, cwd, env=None, flags=()):
-    return {'argv0': argv0, 'exe': exe, 'cwd': cwd, 'env': dict(env or {}), 'flags': list(flags)}
+def inv(argv0, exe, cwd, env=None, flags=(), run=('command', None)):
+    """run: ('command', None) = -c PROBE; ('script', PATH) = PATH holds PROBE;
+    ('module', NAME) = -m NAME, NAME.py in cwd holds PROBE."""
+    return {'argv0': argv0, 'exe': exe, 'cwd': cwd, 'env': dict(env or {}), 'flags': list(flags),
+            'run': run}
 
 
 def write(path, content, mode=None):
@@ -405,6 +408,124 @@ for _n, _cfg, _w, _x in [('cfg_std', 'home = @BIN\n', 'parent', None),
     CASES[_n] = _cfg_case(_cfg, _w, _x)
 
 
+# --- user site and .pth files ------------------------------------------------
+
+def user_site_dir(ip, home):
+    return os.path.join(home, '.local', 'lib', 'python' + ip.ver, 'site-packages')
+
+
+def fill_pth_dir(sp, T):
+    """.pth files of every kind in site-packages dir sp (all harmless to run)."""
+    os.makedirs(sp, exist_ok=True)
+    for d in ('exists_dir', '  d_sp', 'bom_dir', 'hidden_dir', 'zdir', 'after_error', 'upper_dir'):
+        os.makedirs(os.path.join(sp, d), exist_ok=True)
+    os.makedirs(os.path.join(T, 'absdir'), exist_ok=True)
+    write(os.path.join(sp, 'a.pth'),
+          '# a comment\n\nexists_dir\nmissing_dir\nexists_dir\n  d_sp\nimport sys\n'
+          f'{os.path.join(T, "absdir")}\n ' + os.path.join(T, 'absdir') + '\n')
+    write(os.path.join(sp, 'b.pth'), 'import nonexistent_module_for_pathscope_tests\nafter_error\n')
+    with open(os.path.join(sp, 'c_bom.pth'), 'wb') as f:
+        f.write(b'\xef\xbb\xbfbom_dir\n')
+    write(os.path.join(sp, '.hidden.pth'), 'hidden_dir\n')
+    write(os.path.join(sp, 'Z.pth'), 'zdir\nupper_dir\n')
+    write(os.path.join(sp, 'noeol.pth'), 'exists_dir')
+
+
+def _user_case(env=None, flags=(), pth=True):
+    def f(ip, T):
+        home = os.path.join(T, 'home')
+        sp = user_site_dir(ip, home)
+        if pth:
+            fill_pth_dir(sp, T)
+        else:
+            os.makedirs(sp)
+        e = {k: v.replace('@T', T) for k, v in (env or {}).items()}
+        return inv(ip.binary, ip.binary, T, e, flags)
+    return f
+
+
+for _n, _env, _fl, _pth in [('usersite_pth', None, (), True),
+                            ('usersite_plain', None, (), False),
+                            ('usersite_s', None, ('-s',), True),
+                            ('usersite_I', None, ('-I',), True),
+                            ('usersite_nousersite_1', {'PYTHONNOUSERSITE': '1'}, (), False),
+                            ('usersite_nousersite_0', {'PYTHONNOUSERSITE': '0'}, (), False),
+                            ('usersite_nousersite_E', {'PYTHONNOUSERSITE': '1'}, ('-E',), False)]:
+    CASES[_n] = _user_case(_env, _fl, _pth)
+
+
+def _userbase_case(flags=()):
+    def f(ip, T):
+        ub = os.path.join(T, 'ub')
+        os.makedirs(os.path.join(ub, 'lib', 'python' + ip.ver, 'site-packages'))
+        return inv(ip.binary, ip.binary, T, {'PYTHONUSERBASE': ub}, flags)
+    return f
+
+
+CASES['userbase'] = _userbase_case()
+CASES['userbase_E'] = _userbase_case(('-E',))
+CASES['userbase_s'] = _userbase_case(('-s',))
+
+
+def _venv_site_case(system_site, user=False, flags=()):
+    @pyenv_only
+    def f(ip, T):
+        v = os.path.join(T, 'v')
+        args = [ip.binary, '-m', 'venv', '--without-pip'] + (['--system-site-packages'] if system_site else [])
+        subprocess.run(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
+                       timeout=60, stdin=subprocess.DEVNULL)
+        fill_pth_dir(os.path.join(v, 'lib', 'python' + ip.ver, 'site-packages'), T)
+        if user:
+            os.makedirs(user_site_dir(ip, os.path.join(T, 'home')))
+        exe = os.path.join(v, 'bin', 'python')
+        return inv(exe, exe, T, {}, flags)
+    return f
+
+
+CASES['venv_pth'] = _venv_site_case(False)
+CASES['venv_system_site'] = _venv_site_case(True)
+CASES['venv_system_site_user'] = _venv_site_case(True, user=True)
+CASES['venv_isolated_user'] = _venv_site_case(False, user=True)
+
+
+# --- sys.path[0]: scripts and -m ----------------------------------------------
+
+def _script_case(how, flags=(), env=None):
+    def f(ip, T):
+        real = os.path.join(T, 's', 'real')
+        write(os.path.join(real, 'script.py'), PROBE)
+        if how == 'file_link':
+            symlink('real/script.py', os.path.join(T, 's', 'link.py'))
+            script = os.path.join(T, 's', 'link.py')
+        elif how == 'dir_link':
+            symlink(real, os.path.join(T, 'sdl'))
+            script = os.path.join(T, 'sdl', 'script.py')
+        elif how == 'relative':
+            script = 's/real/script.py'
+        else:
+            script = os.path.join(real, 'script.py')
+        return inv(ip.binary, ip.binary, T, env, flags, ('script', script))
+    return f
+
+
+for _n, _how, _fl, _env in [('script_plain', 'plain', (), None), ('script_file_link', 'file_link', (), None),
+                            ('script_dir_link', 'dir_link', (), None), ('script_relative', 'relative', (), None),
+                            ('script_P', 'plain', ('-P',), None), ('script_I', 'dir_link', ('-I',), None),
+                            ('script_safepath_env', 'plain', (), {'PYTHONSAFEPATH': '0'})]:
+    CASES[_n] = _script_case(_how, _fl, _env)
+
+
+def _module_case(flags=(), env=None):
+    def f(ip, T):
+        write(os.path.join(T, 'probe_mod_ps.py'), PROBE)
+        return inv(ip.binary, ip.binary, T, env, flags, ('module', 'probe_mod_ps'))
+    return f
+
+
+CASES['module'] = _module_case()
+CASES['module_E_safepath'] = _module_case(('-E',), {'PYTHONSAFEPATH': '1'})
+
+
 # ---------------------------------------------------------------------------
 # Running
 # ---------------------------------------------------------------------------
@@ -413,7 +534,9 @@ def run_real(iv, flags):
     env = {'HOME': iv['home']}
     env.setdefault('PATH', '/usr/bin:/bin')
     env.update(iv['env'])
-    args = [iv['argv0']] + flags + ['-c', PROBE]
+    kind, arg = iv['run']
+    tail = {'command': ['-c', PROBE], 'script': [arg], 'module': ['-m', arg]}[kind]
+    args = [iv['argv0']] + flags + tail
     try:
         r = subprocess.run(args, executable=iv['exe'], cwd=iv['cwd'], env=env, capture_output=True,
                            text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
@@ -432,7 +555,9 @@ def run_ps(ip, iv, flags):
     env = {'HOME': iv['home'], 'PATH': '/usr/bin:/bin'}
     env.update(iv['env'])
     args = ['resolve', '--format', 'json', '--python', iv['argv0'], '--rules', ip.ver,
-            '--cwd', iv['cwd'], '--clean-env', '--command', 'pass']
+            '--cwd', iv['cwd'], '--clean-env']
+    kind, arg = iv['run']
+    args += ['--command', 'pass'] if kind == 'command' else [f'--{kind}', arg]
     for k, v in env.items():
         args += ['--env', f'{k}={v}']
     args += flags
@@ -549,9 +674,10 @@ def compare_oracle(res, real):
     for k in SYS_FIELDS:
         if diffutil.norm_str(cfg.get(k)) != diffutil.norm_str(out[k]):
             d.append(f'{k}: real {out[k]!r}  oracle {cfg.get(k)!r}')
-    path0 = [] if cfg.get('safe_path') else ['']
-    if path0 + cfg['module_search_paths'] != out['path']:
-        d.append(f'path: real {out["path"]}  oracle {path0 + cfg["module_search_paths"]}')
+    # sys.path[0] (inserted after getpath unless safe_path) is not getpath's
+    real_msp = out['path'] if cfg.get('safe_path') else out['path'][1:]
+    if cfg['module_search_paths'] != real_msp:
+        d.append(f'path: real {out["path"]}  oracle {cfg["module_search_paths"]} (+ path0)')
     if real_warnings(real['stderr']) != res['warnings']:
         d.append(f'warnings: real {real_warnings(real["stderr"])}  oracle {res["warnings"]}')
     return d
