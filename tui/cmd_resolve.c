@@ -253,16 +253,16 @@ static void render_getpath(struct out *o, const struct ps_result *r)
 	size_t i;
 
 	heading(o, "getpath (before site.py and sys.path[0])");
-	field(o, 20, "executable", T_NONE, g->executable);
-	field(o, 20, "base_executable", T_NONE, g->base_executable);
-	field(o, 20, "prefix", T_NONE, g->prefix);
-	field(o, 20, "exec_prefix", T_NONE, g->exec_prefix);
-	field(o, 20, "base_prefix", T_NONE, g->base_prefix);
-	field(o, 20, "base_exec_prefix", T_NONE, g->base_exec_prefix);
-	field(o, 20, "stdlib_dir", T_NONE, g->stdlib_dir);
-	field(o, 20, "platstdlib_dir", T_NONE, g->platstdlib_dir);
+	field(o, 23, "executable", T_NONE, g->executable);
+	field(o, 23, "base_executable", T_NONE, g->base_executable);
+	field(o, 23, "prefix", T_NONE, g->prefix);
+	field(o, 23, "exec_prefix", T_NONE, g->exec_prefix);
+	field(o, 23, "base_prefix", T_NONE, g->base_prefix);
+	field(o, 23, "base_exec_prefix", T_NONE, g->base_exec_prefix);
+	field(o, 23, "stdlib_dir", T_NONE, g->stdlib_dir);
+	field(o, 23, "platstdlib_dir", T_NONE, g->platstdlib_dir);
 	for (i = 0; i < g->module_search_paths.n; i++)
-		field(o, 20, i ? "" : "module_search_paths", T_NONE, g->module_search_paths.v[i]);
+		field(o, 23, i ? "" : "module_search_paths", T_NONE, g->module_search_paths.v[i]);
 }
 
 /* One sys.path (or module_search_paths) entry: number, path, origin badge, exists mark, detail. */
@@ -352,6 +352,14 @@ static void render_warnings(struct out *o, const struct ps_result *r)
 	}
 }
 
+/* "  label" alone on its line, for a block of text below it. */
+static void label_line(struct out *o, const char *label)
+{
+	pad(o, 2);
+	ps_buf_adds(o->b, label);
+	ps_buf_addc(o->b, '\n');
+}
+
 static void render_fatal(struct out *o, const struct ps_result *r)
 {
 	const struct ps_fatal *f = &r->fatal;
@@ -361,28 +369,32 @@ static void render_fatal(struct out *o, const struct ps_result *r)
 	put(o, T_BAD, "FATAL: this interpreter would not start");
 	ps_buf_addc(o->b, '\n');
 	if (f->message) {
-		field(o, 11, "message", T_BAD, "");
-		wrap(o, T_NONE, f->message, 4);
+		label_line(o, "message");
+		wrap(o, T_BAD, f->message, 4);
 	}
 	if (f->cause) {
-		field(o, 11, "cause", T_NONE, "");
+		label_line(o, "cause");
 		wrap(o, T_NONE, f->cause, 4);
 	}
 	if (f->fix) {
-		field(o, 11, "fix", T_NONE, "");
+		label_line(o, "fix");
 		wrap(o, T_NONE, f->fix, 4);
 	}
 	snprintf(tmp, sizeof(tmp), "%d", f->exit_status);
-	field(o, 11, "exit", T_NONE, tmp);
+	field(o, 11, "exit status", T_NONE, tmp);
 	if (f->output && *f->output) {
-		field(o, 11, "stderr", T_NONE, "");
-		/* verbatim: it is what the interpreter prints */
 		const char *p = f->output;
-		while (*p) {
-			size_t n = strcspn(p, "\n");
 
-			pad(o, 4);
-			ps_buf_add(o->b, p, n);
+		label_line(o, "stderr (verbatim)");
+		while (*p) {
+			size_t n = strcspn(p, "\n"), k = n;
+
+			while (k && (p[k - 1] == ' ' || p[k - 1] == '\t' || p[k - 1] == '\r'))
+				k--;
+			if (k) {
+				pad(o, 4);
+				ps_buf_add(o->b, p, k);
+			}
 			ps_buf_addc(o->b, '\n');
 			p += n;
 			if (*p)
