@@ -635,6 +635,74 @@ void ps_explanation_write_yaml(const struct ps_explanation *x, const struct ps_r
 			       struct ps_buf *out);
 
 /* ------------------------------------------------------------------ */
+/* Verify: comparing a prediction with the real interpreter (verify.c) */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The engine never runs anything: the front end runs the interpreter with
+ * the modelled inputs and `-c ps_verify_probe_code()` (or the code on stdin
+ * for interactive runs), then hands stdout to ps_verify_parse().
+ */
+const char *ps_verify_probe_code(void);   /* static Python code (2.7 and 3.x) */
+
+enum { PS_OBS_NSTR = 10, PS_OBS_NFLAGS = 5 };
+
+/* What the real interpreter reported. */
+struct ps_observed {
+	int exit_status;          /* exit code, 128 + signal when killed */
+	bool timed_out;
+	bool probe_ok;            /* the probe's block was found (the interpreter started) */
+	char *stderr_text;        /* everything it wrote on stderr (front end fills it), may be NULL */
+	/*
+	 * executable, _base_executable, prefix, exec_prefix, base_prefix,
+	 * base_exec_prefix, platlibdir, _home, site.USER_BASE, site.USER_SITE;
+	 * str_state: 1 value, 0 None, -1 attribute missing.
+	 */
+	char *str[PS_OBS_NSTR];
+	int str_state[PS_OBS_NSTR];
+	bool site_imported;
+	int enable_user_site;     /* 1 True, 0 False, -1 None, -2 not reported */
+	struct ps_strv path;
+	int flags[PS_OBS_NFLAGS]; /* ignore_environment isolated no_user_site no_site safe_path; -1 missing */
+};
+
+void ps_observed_init(struct ps_observed *o);
+void ps_observed_release(struct ps_observed *o);
+/*
+ * Fills o from the probe's stdout (o->probe_ok stays false when the block
+ * is absent: the interpreter did not start).  -1 with err on a malformed
+ * block or OOM.
+ */
+int ps_verify_parse(const char *out, size_t len, struct ps_observed *o, struct ps_error *err);
+
+struct ps_vfield {
+	char *field;              /* "sys.prefix", "sys.path[3]", "fatal" ... */
+	char *predicted, *actual; /* rendered values ("None", "(absent)") */
+	bool equal;
+};
+
+struct ps_verify {
+	struct ps_vfield *f;
+	size_t n, ndiff;
+	struct ps_strv notes;     /* what was not compared, and why */
+};
+
+void ps_verify_init(struct ps_verify *v);
+void ps_verify_release(struct ps_verify *v);
+/* Field-by-field comparison; v is cleared first.  0, or -1 with err (OOM). */
+int ps_verify_compare(const struct ps_result *r, const struct ps_inputs *in,
+		      const struct ps_observed *o, struct ps_verify *v, struct ps_error *err);
+/*
+ * JSON (schema 1): interpreter, exit_status, timed_out, equal, differences,
+ * fields [{field, predicted, actual, equal}], notes, stderr.
+ */
+void ps_verify_write_json(const struct ps_verify *v, const struct ps_observed *o,
+			  const char *interpreter, struct ps_buf *out);
+/* The same document as YAML. */
+void ps_verify_write_yaml(const struct ps_verify *v, const struct ps_observed *o,
+			  const char *interpreter, struct ps_buf *out);
+
+/* ------------------------------------------------------------------ */
 /* Scenarios                                                           */
 /* ------------------------------------------------------------------ */
 

@@ -39,6 +39,7 @@ static const struct command commands[] = {
 	{ "resolve", cmd_resolve, true },
 	{ "check", cmd_check, false },
 	{ "explain", cmd_explain, true },
+	{ "verify", cmd_verify, true },
 };
 
 static const struct command *find_command(const char *name)
