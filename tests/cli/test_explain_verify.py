@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""tests/cli/test_explain_verify.py - `pathscope explain` and `pathscope verify`.
+
+explain: on a scenario written here (a venv with include-system-site-packages
+= false, a .pth naming an existing and a missing directory), the answers for
+a present entry, a missing .pth line, the disabled user site and an unrelated
+path, in text and JSON (exit 0 both ways; 2 without PATH).
+
+verify: refused in scenario mode (exit 2, one line); against the real pyenv
+3.12 (skipped when absent) on a temporary venv with a .pth file, plain, -s,
+-I, -S and --script: no difference and exit 0; JSON output well formed; a
+wrong --rules makes it report differences and exit 1.  It must announce on
+stderr that it runs the interpreter.
+
+Prints one line per test and ends with "RESULT passed failed skipped".
+Environment: PATHSCOPE (the binary, default build/pathscope).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PATHSCOPE = os.path.abspath(os.path.join(ROOT, os.environ.get("PATHSCOPE", "build/pathscope")))
+PY312 = "/root/.pyenv/versions/3.12.1/bin/python3.12"
+
+results = {"passed": 0, "failed": 0, "skipped": 0}
+
+
+class Skip(Exception):
+    pass
+
+
+def run(*args, cwd=None):
+    p = subprocess.run([PATHSCOPE, *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def test(fn):
+    name = fn.__name__[5:]
+    try:
+        fn()
+    except Skip as e:
+        results["skipped"] += 1
+        print("skip %s: %s" % (name, e))
+    except Exception as e:  # noqa: BLE001 - report every failure the same way
+        results["failed"] += 1
+        print("FAIL %s: %s" % (name, e))
+    else:
+        results["passed"] += 1
+        print("ok   %s" % name)
+    return fn
+
+
+SCENARIO = """\
+name: explain fixture
+platform: posix
+python:
+  version: "3.12"
+  prefix: /opt/py
+invocation:
+  argv0: /v/bin/python
+  cwd: /home/me
+  run: {command: "pass"}
+  env:
+    PATH: /usr/bin:/bin
+    HOME: /home/me
+files:
+  /opt/py/bin/python3.12: exec
+  /opt/py/lib/python3.12/os.py: file
+  /opt/py/lib/python3.12/encodings/__init__.py: file
+  /opt/py/lib/python3.12/lib-dynload: dir
+  /opt/py/lib/python3.12/site-packages: dir
+  /v/bin/python: {link: /opt/py/bin/python3.12}
+  /v/pyvenv.cfg: {content: "home = /opt/py/bin\\ninclude-system-site-packages = false\\n"}
+  /v/lib/python3.12/site-packages/deps.pth: {content: "# deps\\n/src/present\\n/src/gone\\n"}
+  /src/present: dir
+  /home/me/.local/lib/python3.12/site-packages: dir
+"""
+
+tmp = tempfile.mkdtemp(prefix="ps-explain-")
+SC = os.path.join(tmp, "explain.yaml")
+with open(SC, "w") as f:
+    f.write(SCENARIO)
+
+
+@test
+def test_explain_present_text():
+    rc, out, err = run("explain", "--scenario", SC, "/src/present")
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    check("on sys.path at index 5" in out, out)
+    check("added by /v/lib/python3.12/site-packages/deps.pth, line 2" in out, out)
+    check("lists the directory for .pth files" in out, "chain missing the listing: " + out)
+
+
+@test
+def test_explain_missing_pth_line():
+    rc, out, err = run("explain", "--scenario", SC, "/src/gone")
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    check("not added: /src/gone does not exist, named by line 3 of "
+          "/v/lib/python3.12/site-packages/deps.pth" in out, out)
+
+
+@test
+def test_explain_user_site_disabled_json():
+    rc, out, err = run("explain", "--scenario", SC, "--format", "json",
+                       "/home/me/.local/lib/python3.12/site-packages")
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    doc = json.loads(out)
+    check(doc["on_path"] is False, doc)
+    check(doc["index"] is None, doc)
+    check("include-system-site-packages = false" in doc["summary"], doc["summary"])
+    check(isinstance(doc["chain"], list) and doc["chain"], doc)
+
+
+@test
+def test_explain_relative_argument():
+    rc, out, err = run("explain", "--scenario", SC, "--format", "json", ".")
+    check(rc == 0, err)
+    doc = json.loads(out)
+    check(doc["path"] == "/home/me" and doc["on_path"] and doc["index"] == 0, doc)
+    check(doc["entry"]["origin"] == "script-dir", doc)
+
+
+@test
+def test_explain_nowhere():
+    rc, out, err = run("explain", "--scenario", SC, "/opt/elsewhere/x")
+    check(rc == 0, err)
+    check("not on sys.path: no rule adds it" in out, out)
+
+
+@test
+def test_explain_needs_path():
+    rc, out, err = run("explain", "--scenario", SC)
+    check(rc == 2 and out == "" and err.startswith("pathscope: ") and len(err.splitlines()) == 1,
+          (rc, out, err))
+
+
+@test
+def test_verify_refuses_scenario():
+    rc, out, err = run("verify", "--scenario", SC)
+    check(rc == 2 and out == "" and len(err.splitlines()) == 1 and "scenario" in err, (rc, out, err))
+
+
+def make_venv():
+    if not os.access(PY312, os.X_OK):
+        raise Skip("no %s" % PY312)
+    base = os.path.join(tmp, "real")
+    if os.path.isdir(base):
+        return base
+    venv = os.path.join(base, "venv")
+    p = subprocess.run([PY312, "-I", "-m", "venv", "--without-pip", venv], capture_output=True,
+                       text=True, timeout=120)
+    check(p.returncode == 0, "venv creation failed: %s" % p.stderr)
+    sp = os.path.join(venv, "lib", "python3.12", "site-packages")
+    os.makedirs(os.path.join(base, "extra"))
+    with open(os.path.join(sp, "extra.pth"), "w") as f:
+        f.write("# x\n%s\n%s\nimport os\n" % (os.path.join(base, "extra"), os.path.join(base, "gone")))
+    os.makedirs(os.path.join(base, "home"))
+    with open(os.path.join(base, "s.py"), "w") as f:
+        f.write("pass\n")
+    return base
+
+
+def verify(base, *extra):
+    return run("verify", "--python", os.path.join(base, "venv", "bin", "python"), "--clean-env",
+               "--env", "PATH=/usr/bin:/bin", "--env", "HOME=" + os.path.join(base, "home"),
+               "--cwd", base, *extra)
+
+
+@test
+def test_verify_real_venv():
+    base = make_venv()
+    for extra in ([], ["-s"], ["-I"], ["-S"], ["--script", os.path.join(base, "s.py")],
+                  ["--interactive"]):
+        rc, out, err = verify(base, *extra)
+        check(err.startswith("pathscope: running ") and "to compare (verify)" in err,
+              "no announcement on stderr: %r" % err)
+        check(rc == 0, "%s: exit %d\n%s%s" % (extra, rc, out, err))
+        check("no differences" in out, out)
+
+
+@test
+def test_verify_json():
+    base = make_venv()
+    rc, out, err = verify(base, "--format", "json")
+    check(rc == 0, out + err)
+    doc = json.loads(out)
+    check(doc["equal"] is True and doc["differences"] == 0, doc)
+    fields = {f["field"]: f for f in doc["fields"]}
+    check(fields["sys.prefix"]["actual"] == os.path.join(base, "venv"), fields["sys.prefix"])
+    check(any(f["actual"] == os.path.join(base, "extra") for f in doc["fields"]), doc)
+
+
+@test
+def test_verify_reports_difference():
+    base = make_venv()
+    rc, out, err = verify(base, "--rules", "3.11")
+    check(rc == 1, "exit %d, expected 1\n%s" % (rc, out))
+    check("difference" in out and "!" in out, out)
+
+
+shutil.rmtree(tmp, ignore_errors=True)
+print("RESULT %d %d %d" % (results["passed"], results["failed"], results["skipped"]))
+sys.exit(1 if results["failed"] else 0)
