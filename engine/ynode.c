@@ -381,6 +381,10 @@ struct ps_ynode *ps_yaml_parse(const char *name, const char *text, size_t len,
 				bad = true;
 				break;
 			}
+			/* libfyaml marks a quoted scalar after its opening quote: point at the quote. */
+			if ((fy_event_get_node_style(e) == FYNS_SINGLE_QUOTED ||
+			     fy_event_get_node_style(e) == FYNS_DOUBLE_QUOTED) && col > 1)
+				col--;
 			/* An empty value ("key:") has no token at all: a plain null. */
 			n->plain = (!e->scalar.value || fy_event_get_node_style(e) == FYNS_PLAIN) &&
 				   !e->scalar.tag;
