@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "engine.h"
+#include "vfs-int.h"
 
 #define PS_VFS_MAX_LINKS 40
 
@@ -34,6 +35,7 @@ struct vnode {
 	unsigned mode;
 	bool hidden;
 	bool is_root;              /* "/" (posix) or a drive/share (nt): ".." stays */
+	bool explicit;             /* added by ps_vfs_add, not created as a parent */
 	char *content;             /* files: NUL-terminated, len bytes */
 	size_t len;
 	char *link;                /* links: target as written */
@@ -657,6 +659,7 @@ int ps_vfs_add(struct ps_vfs *vfs, const char *path, enum ps_ftype type, bool ex
 			goto out;
 		}
 		dir->mode = mode;
+		dir->explicit = true;
 		rc = 0;
 		goto out;
 	}
@@ -675,6 +678,7 @@ int ps_vfs_add(struct ps_vfs *vfs, const char *path, enum ps_ftype type, bool ex
 		}
 	}
 	node->mode = mode;
+	node->explicit = true;
 	if (type == PS_FT_FILE) {
 		free(node->content);
 		node->content = ncontent;
@@ -897,4 +901,17 @@ int ps_vfs_check_links(struct ps_vfs *vfs, struct ps_error *err)
 	if (rc != 0 && err && err->code == PS_OK)
 		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
 	return rc ? -1 : 0;
+}
+
+int ps_vfs_lstat_ex(struct ps_vfs *vfs, const char *path, struct ps_stat *st, bool *explicit_node)
+{
+	struct vnode *n;
+	int rc = resolve(vfs, path, false, &n);
+
+	*explicit_node = false;
+	if (!rc) {
+		fill(n, st);
+		*explicit_node = n->explicit;
+	}
+	return rc;
 }
