@@ -1,0 +1,15 @@
+/*
+ * draw.h - paints the model on the curses screen.  It reads the model
+ * and never changes it: everything it shows (rows, marks, cursor,
+ * footers, status) was decided in model.c.
+ */
+#ifndef PS_TUI_DRAW_H
+#define PS_TUI_DRAW_H
+
+#include "model.h"
+#include "term.h"
+
+/* Draws the whole screen (title, panes or help/diff, status or prompt) and refreshes it. */
+void draw_screen(struct ps_model *m, const struct ps_term *t);
+
+#endif /* PS_TUI_DRAW_H */

@@ -1,0 +1,2472 @@
+/* model.c - see model.h.  No curses here: unit tests and the script mode link this file. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "keymap.h"
+#include "match.h"
+#include "model.h"
+#include "util.h"
+
+#define LABEL_W 17      /* label column of the inputs and result panes */
+#define BADGE_W 11      /* origin badge column of sys.path rows */
+#define SEP '\x1f'      /* key/value separator inside snapshots */
+
+static const char *const flag_names[5] = { "-E", "-I", "-s", "-S", "-P" };
+static const char *const flag_help[5] = {
+	"ignore PYTHON* variables", "isolated mode", "no user site-packages", "no site module",
+	"no unsafe sys.path[0]",
+};
+static const char *const fixed_env[] = {
+	"PYTHONHOME", "PYTHONPATH", "PYTHONPLATLIBDIR", "PYTHONNOUSERSITE", "PYTHONUSERBASE",
+	"PYTHONSAFEPATH", "PYTHONEXECUTABLE",
+};
+static const char *const value_names[6] = {
+	"executable", "base_executable", "prefix", "exec_prefix", "base_prefix", "base_exec_prefix",
+};
+static const char *const run_names[4] = { "command", "script", "module", "interactive" };
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static bool *flag_ptr(struct ps_cli_flags *f, int i)
+{
+	switch (i) {
+	case 0: return &f->ignore_environment;
+	case 1: return &f->isolated;
+	case 2: return &f->no_user_site;
+	case 3: return &f->no_site;
+	default: return &f->safe_path;
+	}
+}
+
+static bool flag_get(const struct ps_cli_flags *f, int i)
+{
+	return *flag_ptr((struct ps_cli_flags *)(uintptr_t)f, i);
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && !memcmp(s + a - b, suffix, b);
+}
+
+static const char *glyph_ok(const struct ps_model *m)
+{
+	return m->utf8 ? "\xe2\x9c\x93" : "+";
+}
+
+static const char *glyph_missing(const struct ps_model *m)
+{
+	return m->utf8 ? "\xe2\x9c\x97" : "x";
+}
+
+static const char *glyph_arrow(const struct ps_model *m)
+{
+	return m->utf8 ? "\xe2\x86\x92" : "->";
+}
+
+/* Appends code point c as UTF-8. */
+static void utf8_add(struct ps_buf *b, unsigned c)
+{
+	char u[4];
+	size_t n;
+
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	ps_buf_add(b, u, n);
+}
+
+/* A path as Python shows it: '' for the empty string. */
+static const char *show_path(const char *p)
+{
+	return (p && *p) ? p : "''";
+}
+
+/* ------------------------------------------------------------------ */
+/* string set (for "what changed" over thousands of sys.path entries)  */
+/* ------------------------------------------------------------------ */
+
+struct strset {
+	const char **slot;   /* borrowed strings */
+	size_t cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void strset_build(struct strset *set, const struct ps_strv *sv)
+{
+	size_t i;
+
+	set->cap = 16;
+	while (set->cap < sv->n * 2 + 1)
+		set->cap *= 2;
+	set->slot = xcalloc(set->cap, sizeof(*set->slot));
+	for (i = 0; i < sv->n; i++) {
+		size_t h = (size_t)hash_str(sv->v[i]) & (set->cap - 1);
+		while (set->slot[h] && strcmp(set->slot[h], sv->v[i]))
+			h = (h + 1) & (set->cap - 1);
+		set->slot[h] = sv->v[i];
+	}
+}
+
+static bool strset_has(const struct strset *set, const char *s)
+{
+	size_t h = (size_t)hash_str(s) & (set->cap - 1);
+	while (set->slot[h]) {
+		if (!strcmp(set->slot[h], s))
+			return true;
+		h = (h + 1) & (set->cap - 1);
+	}
+	return false;
+}
+
+static void strset_free(struct strset *set)
+{
+	free(set->slot);
+	set->slot = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* panes and rows                                                      */
+/* ------------------------------------------------------------------ */
+
+static void pane_clear_rows(struct ps_pane *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrows; i++)
+		free(p->rows[i].text);
+	p->nrows = 0;
+}
+
+static void pane_release(struct ps_pane *p)
+{
+	pane_clear_rows(p);
+	free(p->rows);
+	free(p->vis);
+	free(p->footer);
+	memset(p, 0, sizeof(*p));
+}
+
+static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long arg,
+			       enum ps_role role, const char *fmt, ...) PS_PRINTF(5, 6);
+
+/* Appends a row (text printf-style); selectable unless it is ROW_TEXT. Returns it (borrowed). */
+static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long arg,
+			       enum ps_role role, const char *fmt, ...)
+{
+	struct ps_row *r;
+	struct ps_buf b;
+	va_list ap;
+
+	if (p->nrows == p->alloc) {
+		p->alloc = p->alloc ? p->alloc * 2 : 32;
+		p->rows = xrealloc(p->rows, p->alloc * sizeof(*p->rows));
+	}
+	ps_buf_init(&b);
+	va_start(ap, fmt);
+	ps_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	xbuf_check(&b);
+	r = &p->rows[p->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->text = ps_buf_detach(&b);
+	if (!r->text)
+		die_oom();
+	r->kind = kind;
+	r->arg = arg;
+	r->step = -1;
+	r->role = role;
+	r->label_role = ROLE_LABEL;
+	r->mark = ' ';
+	r->selectable = kind != ROW_TEXT && kind != ROW_GHOST;
+	return r;
+}
+
+/* A "label  value" row: the label padded to LABEL_W columns (labels are ASCII). */
+static struct ps_row *pane_add_kv(struct ps_pane *p, enum ps_row_kind kind, long arg,
+				  const char *label, const char *value, enum ps_role role)
+{
+	struct ps_row *r = pane_add(p, kind, arg, role, "%-*s %s", LABEL_W - 1, label,
+				    value ? value : "");
+	r->label_len = strlen(label) < LABEL_W - 1 ? LABEL_W - 1 : strlen(label);
+	return r;
+}
+
+static void pane_footer(struct ps_pane *p, char *text)
+{
+	free(p->footer);
+	p->footer = text;
+}
+
+bool model_row_matches(struct ps_model *m, const struct ps_row *row)
+{
+	return match_active(m->match) && match_test(m->match, row->text, strlen(row->text));
+}
+
+/* Rebuilds the list of rows shown (all, or the matching ones) and clamps the cursor. */
+static void pane_refilter(struct ps_model *m, struct ps_pane *p, bool filter)
+{
+	size_t i;
+
+	p->vis = xrealloc(p->vis, (p->nrows ? p->nrows : 1) * sizeof(*p->vis));
+	p->nvis = 0;
+	for (i = 0; i < p->nrows; i++)
+		if (!filter || model_row_matches(m, &p->rows[i]))
+			p->vis[p->nvis++] = i;
+	if (p->cur >= p->nvis)
+		p->cur = p->nvis ? p->nvis - 1 : 0;
+}
+
+static struct ps_row *pane_cur_row(struct ps_pane *p)
+{
+	return p->nvis ? &p->rows[p->vis[p->cur]] : NULL;
+}
+
+/* Keeps the cursor on the screen. */
+static void pane_scroll_to_cursor(struct ps_pane *p)
+{
+	int h = p->h > 0 ? p->h : 1;
+
+	if (p->cur < p->top)
+		p->top = p->cur;
+	else if (p->cur >= p->top + (size_t)h)
+		p->top = p->cur - (size_t)h + 1;
+	if (p->nvis <= (size_t)h)
+		p->top = 0;
+	else if (p->top > p->nvis - (size_t)h)
+		p->top = p->nvis - (size_t)h;
+}
+
+/*
+ * Moves the cursor by delta rows, skipping rows that cannot be selected;
+ * stays put when there is nothing selectable in that direction.
+ */
+static void pane_move(struct ps_pane *p, long delta)
+{
+	long cur = (long)p->cur, n = (long)p->nvis, target, step;
+
+	if (!n)
+		return;
+	target = cur + delta;
+	if (target < 0)
+		target = 0;
+	if (target >= n)
+		target = n - 1;
+	step = delta < 0 ? -1 : 1;
+	while (target >= 0 && target < n && !p->rows[p->vis[target]].selectable)
+		target += step;
+	if (target < 0 || target >= n) {
+		/* nothing selectable beyond: search back towards the cursor */
+		target = cur + delta;
+		target = target < 0 ? 0 : target >= n ? n - 1 : target;
+		while (target != cur && !p->rows[p->vis[target]].selectable)
+			target -= step;
+	}
+	p->cur = (size_t)target;
+	pane_scroll_to_cursor(p);
+}
+
+/* Puts the cursor on the first selectable row at or after the current one. */
+static void pane_settle(struct ps_pane *p)
+{
+	size_t i;
+
+	for (i = p->cur; i < p->nvis; i++)
+		if (p->rows[p->vis[i]].selectable) {
+			p->cur = i;
+			goto out;
+		}
+	for (i = p->cur; i-- > 0;)
+		if (p->rows[p->vis[i]].selectable) {
+			p->cur = i;
+			goto out;
+		}
+out:
+	pane_scroll_to_cursor(p);
+}
+
+/* Text views (help, diff) scroll instead of moving a cursor. */
+static void pane_scroll(struct ps_pane *p, long delta)
+{
+	long top = (long)p->top + delta, max = (long)p->nvis - (p->h > 0 ? p->h : 1);
+
+	if (max < 0)
+		max = 0;
+	p->top = (size_t)(top < 0 ? 0 : top > max ? max : top);
+	p->cur = p->top;
+}
+
+/* ------------------------------------------------------------------ */
+/* status                                                              */
+/* ------------------------------------------------------------------ */
+
+void model_status(struct ps_model *m, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m->status, sizeof(m->status), fmt, ap);
+	va_end(ap);
+	m->status_error = error;
+}
+
+static void status_err(struct ps_model *m, const struct ps_error *err)
+{
+	char buf[1024];
+	ps_error_format(err, buf, sizeof(buf));
+	model_status(m, true, "%s", buf);
+}
+
+/* ------------------------------------------------------------------ */
+/* the files the explorer edits: pyvenv.cfg and ._pth                   */
+/* ------------------------------------------------------------------ */
+
+static struct ps_vfs *edit_tree(struct ps_model *m, struct ps_error *err)
+{
+	struct ps_overlay *ov;
+
+	if (!m->real_mode && m->s->scenario)
+		return m->s->scenario->vfs;
+	ov = session_overlay(m->s);
+	if (!ov) {
+		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	return ps_overlay_upper(ov);
+}
+
+static struct ps_edit *edit_find(struct ps_model *m, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < m->nedits; i++)
+		if (!strcmp(m->edits[i].path, path))
+			return &m->edits[i];
+	return NULL;
+}
+
+/* Remembers what a file was before the explorer first changed it. */
+static void edit_note(struct ps_model *m, const char *path)
+{
+	struct ps_edit *e;
+	char *data = NULL;
+	size_t len = 0;
+
+	if (edit_find(m, path))
+		return;
+	m->edits = xrealloc(m->edits, (m->nedits + 1) * sizeof(*m->edits));
+	e = &m->edits[m->nedits++];
+	e->path = xstrdup(path);
+	e->existed = ps_fs_isfile(&m->s->fs, path) &&
+		     m->s->fs.ops->read_file(m->s->fs.ctx, path, 1 << 20, &data, &len) == 0;
+	e->orig = e->existed ? data : NULL;
+	if (!e->existed)
+		free(data);
+}
+
+static bool is_edited(const struct ps_model *m, const char *path)
+{
+	size_t i;
+
+	for (i = 0; path && i < m->nedits; i++)
+		if (!strcmp(m->edits[i].path, path))
+			return true;
+	return false;
+}
+
+/* Writes a file into the virtual layer (overlay or scenario tree); never to disk. */
+static int put_file(struct ps_model *m, const char *path, const char *content)
+{
+	struct ps_error err;
+	struct ps_vfs *vfs;
+
+	ps_error_init(&err);
+	edit_note(m, path);
+	vfs = edit_tree(m, &err);
+	if (!vfs || ps_vfs_remove(vfs, path) < 0 ||
+	    ps_vfs_add(vfs, path, PS_FT_FILE, false, content, strlen(content), NULL, 0, &err) < 0) {
+		if (!err.code)
+			ps_error_set(&err, PS_ERR_INVAL, "cannot add %s", path);
+		status_err(m, &err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Hides a file: removed from the scenario tree, or whited out over the real one. */
+static int remove_file(struct ps_model *m, const char *path)
+{
+	struct ps_error err;
+	struct ps_vfs *vfs;
+
+	ps_error_init(&err);
+	edit_note(m, path);
+	vfs = edit_tree(m, &err);
+	if (!vfs) {
+		status_err(m, &err);
+		return -1;
+	}
+	ps_vfs_remove(vfs, path);
+	if (m->real_mode && ps_overlay_whiteout(m->s->overlay, path) < 0) {
+		model_status(m, true, "cannot hide %s", path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The first probe of a phase whose path ends in suffix: the one that
+ * exists if any, else the first one probed (where CPython would look).
+ */
+static char *probe_path(struct ps_model *m, enum ps_phase phase, const char *suffix,
+			bool prefer_last)
+{
+	const char *first = NULL, *last = NULL;
+	size_t i;
+
+	for (i = 0; m->have_result && i < m->res.ntrace; i++) {
+		const struct ps_step *st = &m->res.trace[i];
+		if (st->phase != phase || !st->path || !ends_with(st->path, suffix))
+			continue;
+		if (ps_fs_isfile(&m->s->fs, st->path))
+			return xstrdup(st->path);
+		if (!first)
+			first = st->path;
+		last = st->path;
+	}
+	return xstrdup(prefer_last ? last : first);
+}
+
+static const char *exe_path(struct ps_model *m)
+{
+	if (m->have_result && m->res.getpath.executable && *m->res.getpath.executable)
+		return m->res.getpath.executable;
+	return m->s->in.argv0;
+}
+
+/* Splits "key = value" lines (pyvenv.cfg syntax); the value is yours or NULL. */
+static char *cfg_get(const struct ps_strv *lines, const char *key)
+{
+	size_t i, klen = strlen(key);
+
+	for (i = 0; i < lines->n; i++) {
+		const char *l = lines->v[i], *eq;
+		while (*l == ' ' || *l == '\t')
+			l++;
+		eq = strchr(l, '=');
+		if (!eq || strncmp(l, key, klen))
+			continue;
+		if (strspn(l + klen, " \t") != (size_t)(eq - l - (long)klen))
+			continue;
+		eq++;
+		while (*eq == ' ' || *eq == '\t')
+			eq++;
+		{
+			char *v = xstrdup(eq);
+			size_t n = strlen(v);
+			while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r'))
+				v[--n] = '\0';
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/* Looks at the files again after a resolution: which pyvenv.cfg and ._pth, and what they say. */
+static void refresh_files(struct ps_model *m)
+{
+	struct ps_strv lines;
+	char *p;
+
+	/* keep the paths the user has edited; otherwise follow the model's probes */
+	if (!m->venv_cfg || !is_edited(m, m->venv_cfg)) {
+		p = probe_path(m, PS_PHASE_VENV, "pyvenv.cfg", true);
+		if (!p) {
+			char *d1 = ps_path_dirname(m->s->in.build.platform, exe_path(m));
+			char *d2 = d1 ? ps_path_dirname(m->s->in.build.platform, d1) : NULL;
+			if (d2)
+				p = ps_path_join2(m->s->in.build.platform, *d2 ? d2 : "/", "pyvenv.cfg");
+			free(d1);
+			free(d2);
+		}
+		if (p) {
+			free(m->venv_cfg);
+			m->venv_cfg = p;
+		}
+	}
+	if (!m->pth_path || !is_edited(m, m->pth_path)) {
+		p = probe_path(m, PS_PHASE_PTH, "._pth", false);
+		if (!p)
+			p = xasprintf("%s._pth", exe_path(m) ? exe_path(m) : "python");
+		free(m->pth_path);
+		m->pth_path = p;
+	}
+
+	ps_strv_init(&lines);
+	free(m->venv_home);
+	free(m->venv_syssite);
+	m->venv_home = m->venv_syssite = NULL;
+	m->venv_present = m->venv_cfg && ps_fs_isfile(&m->s->fs, m->venv_cfg);
+	if (m->venv_present && ps_fs_read_lines(&m->s->fs, m->venv_cfg, 32768, &lines) == 0) {
+		m->venv_home = cfg_get(&lines, "home");
+		m->venv_syssite = cfg_get(&lines, "include-system-site-packages");
+	}
+	ps_strv_clear(&lines);
+	ps_strv_clear(&m->pth_lines);
+	m->pth_present = m->pth_path && ps_fs_isfile(&m->s->fs, m->pth_path);
+	if (m->pth_present)
+		ps_fs_read_lines(&m->s->fs, m->pth_path, 32768, &m->pth_lines);
+	ps_strv_release(&lines);
+}
+
+static char *join_lines(const struct ps_strv *lines)
+{
+	struct ps_buf b;
+	size_t i;
+
+	ps_buf_init(&b);
+	for (i = 0; i < lines->n; i++) {
+		ps_buf_adds(&b, lines->v[i]);
+		ps_buf_addc(&b, '\n');
+	}
+	xbuf_check(&b);
+	return ps_buf_detach(&b);
+}
+
+/* Sets (value != NULL) or removes a "key = value" line of pyvenv.cfg. */
+static int venv_set(struct ps_model *m, const char *key, const char *value)
+{
+	struct ps_strv lines;
+	size_t i, klen = strlen(key);
+	bool done = false;
+	char *content;
+	int rc;
+
+	ps_strv_init(&lines);
+	if (m->venv_present)
+		ps_fs_read_lines(&m->s->fs, m->venv_cfg, 32768, &lines);
+	/* readlines keeps a last empty piece after the final newline: drop it */
+	if (lines.n && !*lines.v[lines.n - 1])
+		ps_strv_remove(&lines, lines.n - 1);
+	for (i = 0; i < lines.n; i++) {
+		const char *l = lines.v[i] + strspn(lines.v[i], " \t");
+		if (!strncmp(l, key, klen) && (l[klen] == ' ' || l[klen] == '=' || l[klen] == '\t')) {
+			if (value && !done) {
+				free(lines.v[i]);
+				lines.v[i] = xasprintf("%s = %s", key, value);
+				done = true;
+			} else {
+				ps_strv_remove(&lines, i);
+				i--;
+			}
+		}
+	}
+	if (value && !done)
+		ps_strv_push_take(&lines, xasprintf("%s = %s", key, value));
+	content = join_lines(&lines);
+	rc = put_file(m, m->venv_cfg, content);
+	free(content);
+	ps_strv_release(&lines);
+	return rc;
+}
+
+static int pth_write(struct ps_model *m, const struct ps_strv *lines)
+{
+	char *content = join_lines(lines);
+	int rc = put_file(m, m->pth_path, content);
+	free(content);
+	return rc;
+}
+
+/* The lines of the ._pth file without readlines' trailing empty piece. */
+static void pth_lines_copy(struct ps_model *m, struct ps_strv *out)
+{
+	ps_strv_copy(out, &m->pth_lines);
+	if (out->n && !*out->v[out->n - 1])
+		ps_strv_remove(out, out->n - 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* snapshots and "what changed"                                         */
+/* ------------------------------------------------------------------ */
+
+static const char *value_of(const struct ps_result *r, int i)
+{
+	const char *const sysv[6] = {
+		r->sys.executable, r->sys.base_executable, r->sys.prefix, r->sys.exec_prefix,
+		r->sys.base_prefix, r->sys.base_exec_prefix,
+	};
+	const char *const gp[6] = {
+		r->getpath.executable, r->getpath.base_executable, r->getpath.prefix,
+		r->getpath.exec_prefix, r->getpath.base_prefix, r->getpath.base_exec_prefix,
+	};
+	return r->has_sys ? sysv[i] : gp[i];
+}
+
+static const struct ps_entry *entries_of(const struct ps_result *r, size_t *n)
+{
+	if (r->has_sys) {
+		*n = r->nentries;
+		return r->entries;
+	}
+	*n = r->getpath.nentries;
+	return r->getpath.entries;
+}
+
+/* The result as "key SEP value" lines: what "what changed" and the diff view compare. */
+static void snapshot(struct ps_model *m, struct ps_strv *out)
+{
+	const struct ps_result *r = &m->res;
+	const struct ps_entry *e;
+	size_t i, n;
+
+	ps_strv_clear(out);
+	if (!m->have_result) {
+		ps_strv_pushf(out, "error%c%s", SEP, m->compute_error ? m->compute_error : "");
+		return;
+	}
+	for (i = 0; i < 6; i++)
+		ps_strv_pushf(out, "%s%c%s", value_names[i], SEP,
+			      value_of(r, (int)i) ? value_of(r, (int)i) : "None");
+	e = entries_of(r, &n);
+	for (i = 0; i < n; i++)
+		ps_strv_pushf(out, "path%c%s", SEP, e[i].path ? e[i].path : "");
+	for (i = 0; i < r->getpath.warnings.n; i++)
+		ps_strv_pushf(out, "warning%c%s", SEP, r->getpath.warnings.v[i]);
+	if (r->has_fatal)
+		ps_strv_pushf(out, "fatal%c%s", SEP, r->fatal.message ? r->fatal.message : "");
+}
+
+static bool is_scalar_key(const char *line)
+{
+	size_t i;
+	for (i = 0; i < 6; i++) {
+		size_t n = strlen(value_names[i]);
+		if (!strncmp(line, value_names[i], n) && line[n] == SEP)
+			return true;
+	}
+	return false;
+}
+
+/* The value of key in a snapshot, or NULL. */
+static const char *snap_get(const struct ps_strv *snap, const char *key)
+{
+	size_t i, n = strlen(key);
+	for (i = 0; i < snap->n; i++)
+		if (!strncmp(snap->v[i], key, n) && snap->v[i][n] == SEP)
+			return snap->v[i] + n + 1;
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* building the panes                                                  */
+/* ------------------------------------------------------------------ */
+
+static bool flags_hide_env(const struct ps_inputs *in)
+{
+	return in->flags.ignore_environment || in->flags.isolated;
+}
+
+static void build_env_names(struct ps_model *m)
+{
+	const struct ps_strv *env = &m->s->in.env;
+	size_t i;
+
+	ps_strv_clear(&m->env_names);
+	for (i = 0; i < sizeof(fixed_env) / sizeof(fixed_env[0]); i++)
+		ps_strv_push(&m->env_names, fixed_env[i]);
+	/* other PYTHON* variables the user has set, then HOME and PATH */
+	for (i = 0; i < env->n; i++) {
+		const char *eq = strchr(env->v[i], '=');
+		char name[128];
+		size_t len = eq ? (size_t)(eq - env->v[i]) : strlen(env->v[i]);
+		if (len >= sizeof(name))
+			continue;
+		memcpy(name, env->v[i], len);
+		name[len] = '\0';
+		if ((strncmp(name, "PYTHON", 6) && strcmp(name, "__PYVENV_LAUNCHER__")) ||
+		    ps_strv_find(&m->env_names, name) >= 0)
+			continue;
+		ps_strv_push(&m->env_names, name);
+	}
+	ps_strv_push(&m->env_names, "HOME");
+	ps_strv_push(&m->env_names, "PATH");
+}
+
+static char mark_input(bool changed)
+{
+	return changed ? '*' : ' ';
+}
+
+static void run_text(const struct ps_run *run, struct ps_buf *b)
+{
+	ps_buf_adds(b, run_names[run->kind < 4 ? run->kind : 0]);
+	if (run->kind != PS_RUN_INTERACTIVE)
+		ps_buf_addf(b, ": %s", run->arg ? run->arg : "");
+}
+
+/* A file row's value with its overlay badge. */
+static char *file_value(struct ps_model *m, const char *path, bool present)
+{
+	bool ov = is_edited(m, path);
+	return xasprintf("%s%s", present ? "present" : "absent",
+			 ov ? (m->real_mode ? " [ov]" : " [edited]") : "");
+}
+
+static void build_inputs(struct ps_model *m)
+{
+	struct ps_pane *p = &m->pane[PANE_INPUTS];
+	const struct ps_inputs *in = &m->s->in, *st = &m->start_in;
+	struct ps_row *r;
+	struct ps_buf b;
+	size_t i;
+	char *v;
+	int k;
+
+	pane_clear_rows(p);
+	build_env_names(m);
+	snprintf(p->title, sizeof(p->title), "inputs");
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "flags");
+	for (k = 0; k < 5; k++) {
+		bool on = flag_get(&in->flags, k);
+		bool was = flag_get(&st->flags, k);
+		r = pane_add(p, ROW_FLAG, k, on ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s  %s",
+			     on ? 'x' : ' ', flag_names[k], flag_help[k]);
+		r->mark = mark_input(on != was);
+	}
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "environment");
+	for (i = 0; i < m->env_names.n; i++) {
+		const char *name = m->env_names.v[i];
+		const char *val = ps_env_get(&in->env, name);
+		bool gated = !strncmp(name, "PYTHON", 6) && flags_hide_env(in);
+		v = val ? xasprintf("%s%s", *val ? val : "''", gated ? " (ignored)" : "")
+			: xstrdup("(unset)");
+		r = pane_add_kv(p, ROW_ENV, (long)i, name, v,
+				(!val || gated) ? ROLE_DIM : ROLE_DEFAULT);
+		r->mark = mark_input(!str_eq(val, ps_env_get(&st->env, name)));
+		free(v);
+	}
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "invocation");
+	ps_buf_init(&b);
+	run_text(&in->run, &b);
+	xbuf_check(&b);
+	r = pane_add_kv(p, ROW_RUN, 0, "run", b.s, ROLE_DEFAULT);
+	r->mark = mark_input(in->run.kind != st->run.kind || !str_eq(in->run.arg, st->run.arg));
+	ps_buf_release(&b);
+	r = pane_add_kv(p, ROW_ARGV0, 0, "argv0", in->argv0 ? in->argv0 : "", ROLE_DEFAULT);
+	r->mark = mark_input(!str_eq(in->argv0, st->argv0));
+	r = pane_add_kv(p, ROW_CWD, 0, "cwd", in->cwd ? in->cwd : "", ROLE_DEFAULT);
+	r->mark = mark_input(!str_eq(in->cwd, st->cwd));
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "venv");
+	v = file_value(m, m->venv_cfg ? m->venv_cfg : "", m->venv_present);
+	r = pane_add_kv(p, ROW_VENV, 0, "pyvenv.cfg", v, m->venv_present ? ROLE_DEFAULT : ROLE_DIM);
+	if (is_edited(m, m->venv_cfg)) {
+		r->mark = '*';
+		r->role = ROLE_OVERLAY;
+	}
+	free(v);
+	if (m->venv_present) {
+		pane_add_kv(p, ROW_VENV_HOME, 0, "  home", m->venv_home ? m->venv_home : "(none)",
+			    m->venv_home ? ROLE_DEFAULT : ROLE_DIM);
+		pane_add_kv(p, ROW_VENV_SYSSITE, 0, "  system site",
+			    m->venv_syssite ? m->venv_syssite : "(unset: false)",
+			    m->venv_syssite ? ROLE_DEFAULT : ROLE_DIM);
+	}
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "._pth");
+	v = file_value(m, m->pth_path ? m->pth_path : "", m->pth_present);
+	r = pane_add_kv(p, ROW_PTH, 0, "._pth file", v, m->pth_present ? ROLE_DEFAULT : ROLE_DIM);
+	if (is_edited(m, m->pth_path)) {
+		r->mark = '*';
+		r->role = ROLE_OVERLAY;
+	}
+	free(v);
+	if (m->pth_present) {
+		size_t n = m->pth_lines.n;
+		if (n && !*m->pth_lines.v[n - 1])
+			n--;
+		for (i = 0; i < n; i++) {
+			char label[32];
+			snprintf(label, sizeof(label), "  line %zu", i + 1);
+			pane_add_kv(p, ROW_PTH_LINE, (long)i, label, m->pth_lines.v[i], ROLE_DEFAULT);
+		}
+		pane_add(p, ROW_PTH_ADD, 0, ROLE_DIM, "  + add a line");
+	}
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "model");
+	v = xasprintf("%d.%d", in->build.major, in->build.minor);
+	r = pane_add_kv(p, ROW_RULES, 0, "rules", v, ROLE_DEFAULT);
+	r->mark = mark_input(in->build.major != st->build.major || in->build.minor != st->build.minor);
+	free(v);
+	r = pane_add_kv(p, ROW_PLATFORM, 0, "platform", ps_platform_name(in->build.platform),
+			ROLE_DEFAULT);
+	r->mark = mark_input(in->build.platform != st->build.platform);
+}
+
+static const char *badge(enum ps_origin o)
+{
+	return o == PS_ORIGIN_SITE_PACKAGES ? "site-pkgs" : ps_origin_name(o);
+}
+
+static void add_entry_row(struct ps_model *m, struct ps_pane *p, const struct ps_entry *e,
+			  long idx, char mark)
+{
+	struct ps_row *r = pane_add(p, ROW_ENTRY, idx, e->exists ? ROLE_PATH_FOUND : ROLE_PATH_MISSING,
+				    "%-*s %s %s", BADGE_W - 1, badge(e->origin),
+				    e->exists ? glyph_ok(m) : glyph_missing(m), show_path(e->path));
+	r->label_len = BADGE_W - 1;
+	r->label_role = ROLE_BADGE;
+	r->step = e->step;
+	r->mark = mark;
+}
+
+/* Result rows for the final state, with "what changed" marks against the previous one. */
+static void build_result_final(struct ps_model *m, struct ps_pane *p)
+{
+	const struct ps_result *r = &m->res;
+	struct strset prev = { 0 }, cur = { 0 };
+	const struct ps_entry *e;
+	struct ps_row *row;
+	size_t i, n;
+	bool marks = m->has_prev;
+
+	if (marks) {
+		strset_build(&prev, &m->snap_prev);
+		strset_build(&cur, &m->snap_cur);
+	}
+	if (r->has_fatal) {
+		row = pane_add(p, ROW_FATAL, 0, ROLE_BANNER, "%s Python would not start: %s",
+			       glyph_missing(m), r->fatal.message ? r->fatal.message : "fatal error");
+		if (r->fatal.cause)
+			pane_add(p, ROW_FATAL, 1, ROLE_BANNER, "  cause: %s", r->fatal.cause);
+		if (r->fatal.fix)
+			pane_add(p, ROW_FATAL, 2, ROLE_BANNER, "  fix: %s", r->fatal.fix);
+		if (marks && !snap_get(&m->snap_prev, "fatal"))
+			row->mark = '+';
+	}
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, r->has_sys ? "sys" : "getpath (start-up stops before site)");
+	for (i = 0; i < 6; i++) {
+		const char *v = value_of(r, (int)i);
+		row = pane_add_kv(p, ROW_VALUE, (long)i, value_names[i], v ? v : "None",
+				  v ? ROLE_DEFAULT : ROLE_DIM);
+		if (marks && !strset_has(&prev, m->snap_cur.v[i]))
+			row->mark = snap_get(&m->snap_prev, value_names[i]) ? '~' : '+';
+	}
+	e = entries_of(r, &n);
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "%s (%zu)",
+		 r->has_sys ? "sys.path" : "module_search_paths", n);
+	for (i = 0; i < n; i++) {
+		char mark = ' ';
+		if (marks) {
+			char *key = xasprintf("path%c%s", SEP, e[i].path ? e[i].path : "");
+			if (!strset_has(&prev, key))
+				mark = '+';
+			free(key);
+		}
+		add_entry_row(m, p, &e[i], (long)i, mark);
+	}
+	/* entries that went away with the last change */
+	for (i = 0; marks && i < m->snap_prev.n; i++) {
+		const char *l = m->snap_prev.v[i];
+		if (strncmp(l, "path", 4) || l[4] != SEP || strset_has(&cur, l))
+			continue;
+		row = pane_add(p, ROW_GHOST, 0, ROLE_REMOVED, "%-*s - %s", BADGE_W - 1, "removed",
+			       show_path(l + 5));
+		row->mark = '-';
+	}
+	if (r->getpath.warnings.n) {
+		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "warnings (stderr)");
+		for (i = 0; i < r->getpath.warnings.n; i++) {
+			char *key = xasprintf("warning%c%s", SEP, r->getpath.warnings.v[i]);
+			row = pane_add(p, ROW_WARNING, (long)i, ROLE_WARNING, "%s", r->getpath.warnings.v[i]);
+			if (marks && !strset_has(&prev, key))
+				row->mark = '+';
+			free(key);
+		}
+	}
+	if (r->npth) {
+		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, ".pth lines (%zu)", r->npth);
+		for (i = 0; i < r->npth; i++) {
+			const struct ps_pth_line *l = &r->pth[i];
+			row = pane_add(p, ROW_PTHFILE, (long)i,
+				       l->action == PS_PTH_ADDED ? ROLE_DEFAULT :
+				       l->action == PS_PTH_ERROR ? ROLE_ERROR : ROLE_DIM,
+				       "%-*s %s:%d %s", BADGE_W - 1, ps_pth_action_name(l->action),
+				       l->file ? l->file : "", l->line, l->text ? l->text : "");
+			row->label_len = BADGE_W - 1;
+			row->label_role = ROLE_BADGE;
+		}
+	}
+	if (r->notes.n) {
+		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "notes");
+		for (i = 0; i < r->notes.n; i++)
+			pane_add(p, ROW_NOTE, (long)i, ROLE_DEFAULT, "%s", r->notes.v[i]);
+	}
+	if (marks) {
+		strset_free(&prev);
+		strset_free(&cur);
+	}
+}
+
+long model_trace_step(const struct ps_model *m)
+{
+	const struct ps_pane *p = &m->pane[PANE_TRACE];
+	if (!m->have_result || !m->res.ntrace || !p->nvis)
+		return -1;
+	return p->rows[p->vis[p->cur]].arg;
+}
+
+/*
+ * The result "as of" step cur: every variable set by a decision up to
+ * there (ps_step.var/value) and the entries added so far.
+ */
+static void build_result_replay(struct ps_model *m, struct ps_pane *p, long cur)
+{
+	const struct ps_result *r = &m->res;
+	const char *names[64];
+	const char *vals[64];
+	long set_at[64];
+	size_t nvars = 0, i, n;
+	const struct ps_entry *e;
+	long k, shown = 0;
+
+	for (i = 0; i < 6; i++) {
+		names[nvars] = value_names[i];
+		vals[nvars] = NULL;
+		set_at[nvars++] = -1;
+	}
+	for (k = 0; k <= cur && (size_t)k < r->ntrace; k++) {
+		const struct ps_step *st = &r->trace[k];
+		if (!st->var)
+			continue;
+		for (i = 0; i < nvars && strcmp(names[i], st->var); i++)
+			;
+		if (i == nvars) {
+			if (nvars == 64)
+				continue;
+			names[nvars] = st->var;
+			nvars++;
+		}
+		vals[i] = st->value ? st->value : "None";
+		set_at[i] = k;
+	}
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "as of step %ld of %zu", cur + 1, r->ntrace);
+	for (i = 0; i < nvars; i++) {
+		struct ps_row *row = pane_add_kv(p, ROW_VALUE, (long)i, names[i],
+						 vals[i] ? vals[i] : (m->utf8 ? "\xe2\x80\xa6" : "..."),
+						 vals[i] ? ROLE_DEFAULT : ROLE_DIM);
+		row->step = set_at[i];
+		if (set_at[i] == cur)
+			row->mark = '~';
+	}
+	e = entries_of(r, &n);
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "entries so far");
+	for (i = 0; i < n; i++) {
+		bool final = cur == (long)r->ntrace - 1;
+		if (e[i].step > cur || (e[i].step < 0 && !final))
+			continue;
+		add_entry_row(m, p, &e[i], (long)i, e[i].step == cur ? '+' : ' ');
+		shown++;
+	}
+	if (!shown)
+		pane_add(p, ROW_TEXT, 0, ROLE_DIM, "  (none yet)");
+}
+
+static void build_result(struct ps_model *m)
+{
+	struct ps_pane *p = &m->pane[PANE_RESULT];
+	long step = model_trace_step(m);
+
+	pane_clear_rows(p);
+	if (!m->have_result) {
+		snprintf(p->title, sizeof(p->title), "result");
+		pane_add(p, ROW_FATAL, 0, ROLE_ERROR, "no result: %s",
+			 m->compute_error ? m->compute_error : "not computed");
+		return;
+	}
+	if (m->focus == PANE_TRACE && step >= 0) {
+		snprintf(p->title, sizeof(p->title), "result at step %ld/%zu", step + 1, m->res.ntrace);
+		build_result_replay(m, p, step);
+	} else {
+		snprintf(p->title, sizeof(p->title), "result%s", m->res.has_fatal ? " (fatal)" : "");
+		build_result_final(m, p);
+	}
+}
+
+static void build_trace(struct ps_model *m)
+{
+	struct ps_pane *p = &m->pane[PANE_TRACE];
+	size_t i;
+
+	pane_clear_rows(p);
+	snprintf(p->title, sizeof(p->title), "trace (%zu steps)", m->have_result ? m->res.ntrace : 0);
+	if (!m->have_result)
+		return;
+	for (i = 0; i < m->res.ntrace; i++) {
+		const struct ps_step *st = &m->res.trace[i];
+		enum ps_role role = ROLE_DEFAULT;
+		struct ps_row *r;
+		const char *res = st->result ? st->result : "";
+
+		if (st->op == PS_OP_DECIDE)
+			role = ROLE_CHANGED;
+		else if (st->op == PS_OP_WARN)
+			role = ROLE_WARNING;
+		else if (!strcmp(res, "false") || (res[0] == 'E' && res[1] >= 'A' && res[1] <= 'Z'))
+			role = ROLE_DIM;
+		else if (!strcmp(res, "true") || !strncmp(res, "ok", 2))
+			role = ROLE_PATH_FOUND;
+		if (st->op == PS_OP_DECIDE && st->var)
+			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s %s = %s", i + 1,
+				     ps_phase_name(st->phase), st->var,
+				     st->value ? show_path(st->value) : res);
+		else if (st->op == PS_OP_DECIDE)
+			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s decide   %s%s%s", i + 1,
+				     ps_phase_name(st->phase), res, st->note ? ": " : "",
+				     st->note ? st->note : "");
+		else if (st->op == PS_OP_WARN)
+			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s warn: %s", i + 1,
+				     ps_phase_name(st->phase), res);
+		else
+			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s %-8s %s %s %s", i + 1,
+				     ps_phase_name(st->phase), ps_op_name(st->op),
+				     st->path ? show_path(st->path) : "", glyph_arrow(m), res);
+		r->step = (long)i;
+		r->label_len = 17;
+		r->label_role = ROLE_LABEL;
+	}
+}
+
+static void update_footer(struct ps_model *m, enum ps_pane_id id)
+{
+	struct ps_pane *p = &m->pane[id];
+	struct ps_row *r = pane_cur_row(p);
+	const struct ps_inputs *in = &m->s->in;
+
+	if (!r) {
+		pane_footer(p, NULL);
+		return;
+	}
+	if (r->step >= 0 && m->have_result && (size_t)r->step < m->res.ntrace && id != PANE_INPUTS) {
+		const struct ps_step *st = &m->res.trace[r->step];
+		if (r->kind == ROW_ENTRY && id == PANE_RESULT) {
+			size_t n;
+			const struct ps_entry *e = entries_of(&m->res, &n);
+			if ((size_t)r->arg < n && e[r->arg].detail) {
+				pane_footer(p, xasprintf("%s (step %ld)", e[r->arg].detail, r->step + 1));
+				return;
+			}
+		}
+		pane_footer(p, xasprintf("step %ld: %s%s%s", r->step + 1,
+					 st->note ? st->note : ps_op_name(st->op),
+					 st->path ? " " : "", st->path ? st->path : ""));
+		return;
+	}
+	switch (r->kind) {
+	case ROW_FLAG:
+		pane_footer(p, xasprintf("%s: %s. Enter toggles", flag_names[r->arg], flag_help[r->arg]));
+		break;
+	case ROW_ENV: {
+		const char *name = m->env_names.v[r->arg], *v = ps_env_get(&in->env, name);
+		pane_footer(p, v ? xasprintf("%s=%s  (Enter edits, d unsets)", name, v)
+				 : xasprintf("%s is unset  (Enter sets it)", name));
+		break;
+	}
+	case ROW_RUN:
+		pane_footer(p, xstrdup("how python is run; decides sys.path[0]. Enter cycles, e edits the argument"));
+		break;
+	case ROW_ARGV0:
+		pane_footer(p, xasprintf("argv[0] as typed: %s  (Enter edits)", in->argv0 ? in->argv0 : ""));
+		break;
+	case ROW_CWD:
+		pane_footer(p, xasprintf("working directory: %s  (Enter edits)", in->cwd ? in->cwd : ""));
+		break;
+	case ROW_VENV:
+		pane_footer(p, xasprintf("%s%s  (Enter adds/removes it, virtually)", m->venv_cfg ? m->venv_cfg : "",
+					 m->real_mode && is_edited(m, m->venv_cfg) ? ": overlay, not on disk" : ""));
+		break;
+	case ROW_VENV_HOME:
+		pane_footer(p, xasprintf("home = %s  (Enter edits)", m->venv_home ? m->venv_home : ""));
+		break;
+	case ROW_VENV_SYSSITE:
+		pane_footer(p, xstrdup("include-system-site-packages (Enter toggles true/false)"));
+		break;
+	case ROW_PTH:
+		pane_footer(p, xasprintf("%s%s  (Enter adds/removes it, virtually)", m->pth_path ? m->pth_path : "",
+					 m->real_mode && is_edited(m, m->pth_path) ? ": overlay, not on disk" : ""));
+		break;
+	case ROW_PTH_LINE:
+		pane_footer(p, xasprintf("%s  (Enter edits, d deletes the line)",
+					 (size_t)r->arg < m->pth_lines.n ? m->pth_lines.v[r->arg] : ""));
+		break;
+	case ROW_PTH_ADD:
+		pane_footer(p, xstrdup("Enter appends a line to the ._pth file"));
+		break;
+	case ROW_RULES:
+		pane_footer(p, xstrdup("the CPython version whose rules apply (Enter: next, e: type one)"));
+		break;
+	case ROW_PLATFORM:
+		pane_footer(p, xstrdup("path flavour and rules: posix, darwin, nt (Enter cycles)"));
+		break;
+	case ROW_FATAL:
+		pane_footer(p, xstrdup(r->text));
+		break;
+	case ROW_VALUE:
+		pane_footer(p, xasprintf("%s  (Enter: the step that decided it)", r->text + r->label_len + 1));
+		break;
+	case ROW_ENTRY:
+	case ROW_STEP:
+	default:
+		pane_footer(p, xstrdup(r->text));
+		break;
+	}
+}
+
+/* Rebuilds rows, filters and footers of every pane. */
+static void rebuild(struct ps_model *m)
+{
+	int i;
+
+	build_inputs(m);
+	build_trace(m);
+	/* the result pane replays the trace cursor, so the trace is filtered first */
+	pane_refilter(m, &m->pane[PANE_TRACE], m->filter_on);
+	build_result(m);
+	pane_refilter(m, &m->pane[PANE_INPUTS], m->filter_on);
+	pane_refilter(m, &m->pane[PANE_RESULT], m->filter_on);
+	for (i = 0; i < PANE_COUNT; i++) {
+		pane_settle(&m->pane[i]);
+		update_footer(m, (enum ps_pane_id)i);
+	}
+}
+
+/* After the trace cursor moved: only the result pane changes. */
+static void rebuild_result(struct ps_model *m)
+{
+	build_result(m);
+	pane_refilter(m, &m->pane[PANE_RESULT], m->filter_on);
+	pane_settle(&m->pane[PANE_RESULT]);
+	update_footer(m, PANE_RESULT);
+	update_footer(m, PANE_TRACE);
+}
+
+/* ------------------------------------------------------------------ */
+/* help and diff views                                                 */
+/* ------------------------------------------------------------------ */
+
+static void build_help(struct ps_model *m)
+{
+	struct ps_strv lines;
+	size_t i;
+
+	ps_strv_init(&lines);
+	keymap_help_lines(&lines);
+	pane_clear_rows(&m->help);
+	snprintf(m->help.title, sizeof(m->help.title), "help (q or Esc closes)");
+	for (i = 0; i < lines.n; i++) {
+		const char *l = lines.v[i];
+		bool heading = *l && *l != ' ';
+		struct ps_row *r = pane_add(&m->help, ROW_HELP, 0, heading ? ROLE_HEADER : ROLE_DEFAULT,
+					    "%s", l);
+		/* "  KEYS  text": keys in the key colour */
+		if (!heading && *l) {
+			r->label_len = strlen(l) < 19 ? strlen(l) : 19;
+			r->label_role = ROLE_KEY;
+		}
+	}
+	ps_strv_release(&lines);
+	pane_refilter(m, &m->help, false);
+	m->help.top = m->help.cur = 0;
+}
+
+static void build_diff(struct ps_model *m)
+{
+	struct ps_pane *p = &m->diff;
+	const struct ps_inputs *in = &m->s->in, *st = &m->start_in;
+	struct strset a, b;
+	size_t i, before;
+	int k;
+	struct ps_buf x, y;
+
+	pane_clear_rows(p);
+	snprintf(p->title, sizeof(p->title), "changes since the start (D or Esc closes)");
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "inputs");
+	before = p->nrows;
+	for (k = 0; k < 5; k++) {
+		bool on = flag_get(&in->flags, k);
+		if (on != flag_get(&st->flags, k))
+			pane_add(p, ROW_HELP, 0, on ? ROLE_ADDED : ROLE_REMOVED, "%c %s", on ? '+' : '-',
+				 flag_names[k]);
+	}
+	for (i = 0; i < m->env_names.n; i++) {
+		const char *n = m->env_names.v[i];
+		const char *v0 = ps_env_get(&st->env, n), *v1 = ps_env_get(&in->env, n);
+		if (str_eq(v0, v1))
+			continue;
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ %s: %s %s %s", n, v0 ? v0 : "(unset)",
+			 glyph_arrow(m), v1 ? v1 : "(unset)");
+	}
+	ps_buf_init(&x);
+	ps_buf_init(&y);
+	run_text(&st->run, &x);
+	run_text(&in->run, &y);
+	xbuf_check(&x);
+	xbuf_check(&y);
+	if (strcmp(x.s, y.s))
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ run: %s %s %s", x.s, glyph_arrow(m), y.s);
+	ps_buf_release(&x);
+	ps_buf_release(&y);
+	if (!str_eq(st->argv0, in->argv0))
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ argv0: %s %s %s", st->argv0 ? st->argv0 : "",
+			 glyph_arrow(m), in->argv0 ? in->argv0 : "");
+	if (!str_eq(st->cwd, in->cwd))
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ cwd: %s %s %s", st->cwd ? st->cwd : "",
+			 glyph_arrow(m), in->cwd ? in->cwd : "");
+	if (st->build.major != in->build.major || st->build.minor != in->build.minor)
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ rules: %d.%d %s %d.%d", st->build.major,
+			 st->build.minor, glyph_arrow(m), in->build.major, in->build.minor);
+	if (st->build.platform != in->build.platform)
+		pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ platform: %s %s %s",
+			 ps_platform_name(st->build.platform), glyph_arrow(m),
+			 ps_platform_name(in->build.platform));
+	for (i = 0; i < m->nedits; i++)
+		pane_add(p, ROW_HELP, 0, ROLE_OVERLAY, "~ file %s (%s)", m->edits[i].path,
+			 m->real_mode ? "virtual overlay" : "edited in the scenario's tree");
+	if (p->nrows == before)
+		pane_add(p, ROW_HELP, 0, ROLE_DIM, "  (no input changed)");
+
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "result");
+	before = p->nrows;
+	strset_build(&a, &m->snap_start);
+	strset_build(&b, &m->snap_cur);
+	for (i = 0; i < 6; i++) {
+		const char *v0 = snap_get(&m->snap_start, value_names[i]);
+		const char *v1 = snap_get(&m->snap_cur, value_names[i]);
+		if (!str_eq(v0, v1))
+			pane_add(p, ROW_HELP, 0, ROLE_CHANGED, "~ %s: %s %s %s", value_names[i],
+				 v0 ? v0 : "(none)", glyph_arrow(m), v1 ? v1 : "(none)");
+	}
+	/* lists: what the start had and now lacks, then what is new */
+	for (i = 0; i < m->snap_start.n; i++) {
+		const char *l = m->snap_start.v[i], *sep = strchr(l, SEP);
+		if (is_scalar_key(l) || strset_has(&b, l) || !sep)
+			continue;
+		pane_add(p, ROW_HELP, 0, ROLE_REMOVED, "- %.*s %s", (int)(sep - l), l,
+			 show_path(sep + 1));
+	}
+	for (i = 0; i < m->snap_cur.n; i++) {
+		const char *l = m->snap_cur.v[i], *sep = strchr(l, SEP);
+		if (is_scalar_key(l) || strset_has(&a, l) || !sep)
+			continue;
+		pane_add(p, ROW_HELP, 0, ROLE_ADDED, "+ %.*s %s", (int)(sep - l), l, show_path(sep + 1));
+	}
+	strset_free(&a);
+	strset_free(&b);
+	if (p->nrows == before)
+		pane_add(p, ROW_HELP, 0, ROLE_DIM, "  (the result is the same as at the start)");
+	pane_refilter(m, p, false);
+	p->top = p->cur = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* resolution                                                          */
+/* ------------------------------------------------------------------ */
+
+void model_recompute(struct ps_model *m)
+{
+	struct ps_error err;
+	double t0 = now_ms();
+	struct ps_strv tmp;
+
+	ps_error_init(&err);
+	free(m->compute_error);
+	m->compute_error = NULL;
+	if (session_compute(m->s, &m->res, &err) < 0) {
+		char buf[1024];
+		ps_result_release(&m->res);
+		ps_result_init(&m->res);
+		m->have_result = false;
+		m->compute_error = xstrdup(ps_error_format(&err, buf, sizeof(buf)));
+		model_status(m, true, "%s", buf);
+	} else {
+		m->have_result = true;
+	}
+	m->resolves++;
+	refresh_files(m);
+	/* prev <- cur, cur <- now */
+	tmp = m->snap_prev;
+	m->snap_prev = m->snap_cur;
+	m->snap_cur = tmp;
+	snapshot(m, &m->snap_cur);
+	m->has_prev = m->resolves > 1;
+	rebuild(m);
+	if (m->view == VIEW_DIFF)
+		build_diff(m);
+	m->resolve_ms = now_ms() - t0;
+}
+
+/* ------------------------------------------------------------------ */
+/* lifecycle                                                           */
+/* ------------------------------------------------------------------ */
+
+static void model_start(struct ps_model *m)
+{
+	const struct ps_inputs *in = &m->s->in;
+	int k;
+
+	m->real_mode = m->s->scenario == NULL;
+	ps_inputs_release(&m->start_in);
+	ps_inputs_init(&m->start_in);
+	if (ps_inputs_copy(&m->start_in, in) < 0)
+		die_oom();
+	for (k = 0; k < 4; k++) {
+		free(m->run_args[k]);
+		m->run_args[k] = NULL;
+	}
+	m->run_args[PS_RUN_COMMAND] = xstrdup("pass");
+	m->run_args[PS_RUN_SCRIPT] = xstrdup("main.py");
+	m->run_args[PS_RUN_MODULE] = xstrdup("main");
+	if (in->run.kind != PS_RUN_INTERACTIVE && in->run.arg) {
+		free(m->run_args[in->run.kind]);
+		m->run_args[in->run.kind] = xstrdup(in->run.arg);
+	}
+	m->resolves = 0;
+	m->has_prev = false;
+	ps_strv_clear(&m->snap_prev);
+	ps_strv_clear(&m->snap_cur);
+	model_recompute(m);
+	ps_strv_copy(&m->snap_start, &m->snap_cur);
+}
+
+int model_init(struct ps_model *m, struct ps_session *s, const struct ps_cli *cli, bool utf8)
+{
+	int i;
+
+	memset(m, 0, sizeof(*m));
+	m->s = s;
+	m->cli = cli;
+	m->utf8 = utf8;
+	ps_result_init(&m->res);
+	ps_inputs_init(&m->start_in);
+	ps_strv_init(&m->snap_start);
+	ps_strv_init(&m->snap_prev);
+	ps_strv_init(&m->snap_cur);
+	ps_strv_init(&m->env_names);
+	ps_strv_init(&m->pth_lines);
+	ps_buf_init(&m->prompt_buf);
+	m->match = match_new();
+	m->last_click_pane = m->last_click_row = -1;
+	for (i = 0; i < PANE_COUNT; i++)
+		m->pane[i].shown = true;
+	m->focus = PANE_INPUTS;
+	model_start(m);
+	if (!m->status_error)
+		model_status(m, false, "Tab: next pane  Enter: toggle/edit  ?: help  q: quit");
+	return 0;
+}
+
+void model_release(struct ps_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < PANE_COUNT; i++)
+		pane_release(&m->pane[i]);
+	pane_release(&m->help);
+	pane_release(&m->diff);
+	ps_result_release(&m->res);
+	ps_inputs_release(&m->start_in);
+	ps_strv_release(&m->snap_start);
+	ps_strv_release(&m->snap_prev);
+	ps_strv_release(&m->snap_cur);
+	ps_strv_release(&m->env_names);
+	ps_strv_release(&m->pth_lines);
+	ps_buf_release(&m->prompt_buf);
+	match_free(m->match);
+	free(m->compute_error);
+	free(m->venv_cfg);
+	free(m->pth_path);
+	free(m->venv_home);
+	free(m->venv_syssite);
+	free(m->pending_path);
+	free(m->open_path);
+	for (i = 0; i < m->nedits; i++) {
+		free(m->edits[i].path);
+		free(m->edits[i].orig);
+	}
+	free(m->edits);
+	for (i = 0; i < 4; i++)
+		free(m->run_args[i]);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ------------------------------------------------------------------ */
+/* layout                                                              */
+/* ------------------------------------------------------------------ */
+
+static void place(struct ps_pane *p, int x, int y, int w, int h)
+{
+	p->bx = x;
+	p->by = y;
+	p->bw = w;
+	p->bh = h;
+	p->shown = w > 2 && h > 2;
+	p->footer_h = h >= 9 ? 2 : h >= 6 ? 1 : 0;
+	p->x = x + 1;
+	p->y = y + 1;
+	p->w = w > 2 ? w - 2 : 0;
+	p->h = h > 2 + p->footer_h ? h - 2 - p->footer_h : 0;
+	pane_scroll_to_cursor(p);
+}
+
+int model_layout(struct ps_model *m, int cols, int lines)
+{
+	int top = 1, h = lines - 2, left, rh, i;
+
+	m->cols = cols;
+	m->lines = lines;
+	m->too_small = cols < PS_MIN_COLS || lines < PS_MIN_LINES;
+	if (m->too_small)
+		return PS_R_REDRAW;
+	for (i = 0; i < PANE_COUNT; i++)
+		m->pane[i].shown = false;
+	/* the help and diff views take the whole area and have no footer */
+	place(&m->help, 0, top, cols, h);
+	place(&m->diff, 0, top, cols, h);
+	m->help.footer_h = m->diff.footer_h = 0;
+	m->help.h = m->diff.h = h - 2;
+	if (m->zoom) {
+		for (i = 0; i < PANE_COUNT; i++)
+			place(&m->pane[i], 0, top, cols, h);
+		for (i = 0; i < PANE_COUNT; i++)
+			m->pane[i].shown = i == (int)m->focus;
+		return PS_R_REDRAW;
+	}
+	left = cols * 2 / 5;
+	if (left < 18)
+		left = 18;
+	if (left > 44)
+		left = 44;
+	rh = h * 3 / 5;
+	place(&m->pane[PANE_INPUTS], 0, top, left, h);
+	place(&m->pane[PANE_RESULT], left, top, cols - left, rh);
+	place(&m->pane[PANE_TRACE], left, top + rh, cols - left, h - rh);
+	return PS_R_REDRAW;
+}
+
+struct ps_pane *model_pane(struct ps_model *m, enum ps_pane_id id)
+{
+	return &m->pane[id];
+}
+
+/* ------------------------------------------------------------------ */
+/* editing                                                             */
+/* ------------------------------------------------------------------ */
+
+static void prompt_open(struct ps_model *m, enum ps_prompt kind, enum ps_row_kind row, long arg,
+			const char *label, const char *initial)
+{
+	m->prompt = kind;
+	m->prompt_row = row;
+	m->prompt_arg = arg;
+	snprintf(m->prompt_label, sizeof(m->prompt_label), "%s", label);
+	ps_buf_reset(&m->prompt_buf);
+	if (initial)
+		ps_buf_adds(&m->prompt_buf, initial);
+	xbuf_check(&m->prompt_buf);
+}
+
+static void toggle_flag(struct ps_model *m, int k)
+{
+	bool *f = flag_ptr(&m->s->in.flags, k);
+	*f = !*f;
+	model_recompute(m);
+	if (!m->status_error || m->have_result)
+		model_status(m, false, "%s %s", flag_names[k], *f ? "on" : "off");
+}
+
+static void cycle_run(struct ps_model *m)
+{
+	struct ps_run *run = &m->s->in.run;
+	enum ps_run_kind k = (enum ps_run_kind)((run->kind + 1) % 4);
+
+	if (run->kind != PS_RUN_INTERACTIVE && run->arg) {
+		free(m->run_args[run->kind]);
+		m->run_args[run->kind] = xstrdup(run->arg);
+	}
+	run->kind = k;
+	if (ps_set_str(&run->arg, k == PS_RUN_INTERACTIVE ? NULL : m->run_args[k]) < 0)
+		die_oom();
+	model_recompute(m);
+}
+
+static void cycle_rules(struct ps_model *m)
+{
+	struct ps_build *b = &m->s->in.build;
+	size_t n = ps_rules_count(), i;
+	char cur[16];
+	int major, minor;
+
+	snprintf(cur, sizeof(cur), "%d.%d", b->major, b->minor);
+	for (i = 0; i < n && strcmp(ps_rules_name(i), cur); i++)
+		;
+	i = (i + 1) % (n ? n : 1);
+	if (n && ps_version_parse(ps_rules_name(i), &major, &minor) == 0) {
+		b->major = major;
+		b->minor = minor;
+	}
+	model_recompute(m);
+}
+
+static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
+{
+	struct ps_inputs *in = &m->s->in;
+
+	switch (r->kind) {
+	case ROW_FLAG:
+		if (!edit_only)
+			toggle_flag(m, (int)r->arg);
+		break;
+	case ROW_ENV: {
+		const char *name = m->env_names.v[r->arg];
+		char label[160];
+		snprintf(label, sizeof(label), "%s=", name);
+		prompt_open(m, PROMPT_EDIT, ROW_ENV, r->arg, label, ps_env_get(&in->env, name));
+		break;
+	}
+	case ROW_RUN:
+		if (edit_only) {
+			if (in->run.kind == PS_RUN_INTERACTIVE)
+				model_status(m, true, "interactive mode takes no argument");
+			else
+				prompt_open(m, PROMPT_EDIT, ROW_RUN_ARG, 0,
+					    in->run.kind == PS_RUN_COMMAND ? "-c " :
+					    in->run.kind == PS_RUN_MODULE ? "-m " : "script: ",
+					    in->run.arg);
+		} else
+			cycle_run(m);
+		break;
+	case ROW_ARGV0:
+		prompt_open(m, PROMPT_EDIT, ROW_ARGV0, 0, "argv0: ", in->argv0);
+		break;
+	case ROW_CWD:
+		prompt_open(m, PROMPT_EDIT, ROW_CWD, 0, "cwd: ", in->cwd);
+		break;
+	case ROW_VENV:
+		if (edit_only) {
+			prompt_open(m, PROMPT_EDIT, ROW_VENV, 0, "pyvenv.cfg at: ", m->venv_cfg);
+			break;
+		}
+		if (m->venv_present) {
+			if (remove_file(m, m->venv_cfg) == 0)
+				model_status(m, false, "removed %s (virtually)", m->venv_cfg);
+		} else {
+			const char *exe = m->have_result ? m->res.getpath.base_executable : NULL;
+			char *home = ps_path_dirname(in->build.platform, exe ? exe : exe_path(m));
+			char *content = xasprintf("home = %s\ninclude-system-site-packages = false\n"
+						  "version = %d.%d\n", home ? home : "",
+						  in->build.major, in->build.minor);
+			if (put_file(m, m->venv_cfg, content) == 0)
+				model_status(m, false, "added %s (virtually)", m->venv_cfg);
+			free(home);
+			free(content);
+		}
+		model_recompute(m);
+		break;
+	case ROW_VENV_HOME:
+		prompt_open(m, PROMPT_EDIT, ROW_VENV_HOME, 0, "home = ", m->venv_home);
+		break;
+	case ROW_VENV_SYSSITE:
+		if (edit_only) {
+			prompt_open(m, PROMPT_EDIT, ROW_VENV_SYSSITE, 0, "include-system-site-packages = ",
+				    m->venv_syssite);
+			break;
+		}
+		venv_set(m, "include-system-site-packages",
+			 m->venv_syssite && !strcasecmp(m->venv_syssite, "true") ? "false" : "true");
+		model_recompute(m);
+		break;
+	case ROW_PTH:
+		if (edit_only) {
+			prompt_open(m, PROMPT_EDIT, ROW_PTH, 0, "._pth at: ", m->pth_path);
+			break;
+		}
+		if (m->pth_present) {
+			if (remove_file(m, m->pth_path) == 0)
+				model_status(m, false, "removed %s (virtually)", m->pth_path);
+		} else {
+			/* start from the current search path: the effect of isolation alone shows */
+			struct ps_strv lines;
+			size_t i;
+			ps_strv_init(&lines);
+			for (i = 0; m->have_result && i < m->res.getpath.module_search_paths.n; i++)
+				ps_strv_push(&lines, m->res.getpath.module_search_paths.v[i]);
+			if (!lines.n)
+				ps_strv_push(&lines, ".");
+			if (pth_write(m, &lines) == 0)
+				model_status(m, false, "added %s (virtually)", m->pth_path);
+			ps_strv_release(&lines);
+		}
+		model_recompute(m);
+		break;
+	case ROW_PTH_LINE:
+		prompt_open(m, PROMPT_EDIT, ROW_PTH_LINE, r->arg, "._pth line: ",
+			    (size_t)r->arg < m->pth_lines.n ? m->pth_lines.v[r->arg] : "");
+		break;
+	case ROW_PTH_ADD:
+		prompt_open(m, PROMPT_EDIT, ROW_PTH_ADD, 0, "new ._pth line: ", "");
+		break;
+	case ROW_RULES:
+		if (edit_only) {
+			char cur[16];
+			snprintf(cur, sizeof(cur), "%d.%d", in->build.major, in->build.minor);
+			prompt_open(m, PROMPT_EDIT, ROW_RULES, 0, "rules: ", cur);
+		} else
+			cycle_rules(m);
+		break;
+	case ROW_PLATFORM:
+		in->build.platform = (enum ps_platform)((in->build.platform + 1) % 3);
+		model_recompute(m);
+		break;
+	default:
+		break;
+	}
+}
+
+static void unset_input(struct ps_model *m, struct ps_row *r)
+{
+	struct ps_inputs *in = &m->s->in;
+
+	switch (r->kind) {
+	case ROW_ENV:
+		ps_env_unset(&in->env, m->env_names.v[r->arg]);
+		model_status(m, false, "unset %s", m->env_names.v[r->arg]);
+		model_recompute(m);
+		break;
+	case ROW_FLAG:
+		if (*flag_ptr(&in->flags, (int)r->arg))
+			toggle_flag(m, (int)r->arg);
+		break;
+	case ROW_VENV:
+		if (m->venv_present) {
+			remove_file(m, m->venv_cfg);
+			model_recompute(m);
+		}
+		break;
+	case ROW_VENV_HOME:
+		venv_set(m, "home", NULL);
+		model_recompute(m);
+		break;
+	case ROW_VENV_SYSSITE:
+		venv_set(m, "include-system-site-packages", NULL);
+		model_recompute(m);
+		break;
+	case ROW_PTH:
+		if (m->pth_present) {
+			remove_file(m, m->pth_path);
+			model_recompute(m);
+		}
+		break;
+	case ROW_PTH_LINE: {
+		struct ps_strv lines;
+		ps_strv_init(&lines);
+		pth_lines_copy(m, &lines);
+		if ((size_t)r->arg < lines.n) {
+			ps_strv_remove(&lines, (size_t)r->arg);
+			pth_write(m, &lines);
+			model_recompute(m);
+		}
+		ps_strv_release(&lines);
+		break;
+	}
+	default:
+		model_status(m, true, "nothing to unset here");
+		break;
+	}
+}
+
+/* Applies the text typed at an edit prompt. */
+static void submit_edit(struct ps_model *m, const char *text)
+{
+	struct ps_inputs *in = &m->s->in;
+	struct ps_error err;
+
+	ps_error_init(&err);
+	switch (m->prompt_row) {
+	case ROW_ENV:
+		if (ps_env_set(&in->env, m->env_names.v[m->prompt_arg], text) < 0)
+			die_oom();
+		model_status(m, false, "%s=%s", m->env_names.v[m->prompt_arg], text);
+		break;
+	case ROW_RUN_ARG:
+		if (ps_set_str(&in->run.arg, text) < 0)
+			die_oom();
+		break;
+	case ROW_ARGV0:
+		if (session_set_python(m->s, text, &err) < 0) {
+			status_err(m, &err);
+			return;
+		}
+		break;
+	case ROW_CWD: {
+		char *abs = ps_path_abspath(in->build.platform, in->cwd ? in->cwd : "/", text);
+		if (!abs)
+			die_oom();
+		free(in->cwd);
+		in->cwd = abs;
+		break;
+	}
+	case ROW_VENV:
+		free(m->venv_cfg);
+		m->venv_cfg = xstrdup(text);
+		edit_note(m, m->venv_cfg);   /* pin the path: it is the user's choice now */
+		break;
+	case ROW_VENV_HOME:
+		venv_set(m, "home", text);
+		break;
+	case ROW_VENV_SYSSITE:
+		venv_set(m, "include-system-site-packages", text);
+		break;
+	case ROW_PTH:
+		free(m->pth_path);
+		m->pth_path = xstrdup(text);
+		edit_note(m, m->pth_path);
+		break;
+	case ROW_PTH_LINE:
+	case ROW_PTH_ADD: {
+		struct ps_strv lines;
+		ps_strv_init(&lines);
+		pth_lines_copy(m, &lines);
+		if (m->prompt_row == ROW_PTH_ADD || (size_t)m->prompt_arg >= lines.n)
+			ps_strv_push(&lines, text);
+		else {
+			free(lines.v[m->prompt_arg]);
+			lines.v[m->prompt_arg] = xstrdup(text);
+		}
+		pth_write(m, &lines);
+		ps_strv_release(&lines);
+		break;
+	}
+	case ROW_RULES: {
+		int major, minor;
+		if (ps_version_parse(text, &major, &minor) < 0) {
+			model_status(m, true, "'%s' is not a version such as 3.12", text);
+			return;
+		}
+		in->build.major = major;
+		in->build.minor = minor;
+		break;
+	}
+	default:
+		return;
+	}
+	model_recompute(m);
+}
+
+/* ------------------------------------------------------------------ */
+/* search                                                              */
+/* ------------------------------------------------------------------ */
+
+static size_t count_matches(struct ps_model *m, struct ps_pane *p)
+{
+	size_t i, n = 0;
+	for (i = 0; i < p->nvis; i++)
+		if (model_row_matches(m, &p->rows[p->vis[i]]))
+			n++;
+	return n;
+}
+
+static struct ps_pane *focused(struct ps_model *m)
+{
+	if (m->view == VIEW_HELP)
+		return &m->help;
+	if (m->view == VIEW_DIFF)
+		return &m->diff;
+	return &m->pane[m->focus];
+}
+
+static void after_cursor_move(struct ps_model *m)
+{
+	if (m->view != VIEW_PANES)
+		return;
+	if (m->focus == PANE_TRACE)
+		rebuild_result(m);
+	else
+		update_footer(m, m->focus);
+}
+
+/* Moves to the next (dir 1) or previous (-1) matching row, from the cursor (exclusive unless from_here). */
+static void find_match(struct ps_model *m, int dir, bool from_here)
+{
+	struct ps_pane *p = focused(m);
+	size_t n = p->nvis, i, start, idx;
+
+	if (!match_active(m->match)) {
+		model_status(m, true, "no search pattern (type / first)");
+		return;
+	}
+	if (!n) {
+		model_status(m, true, "/%s/: no rows", match_pattern(m->match));
+		return;
+	}
+	start = p->cur;
+	for (i = from_here ? 0 : 1; i <= n; i++) {
+		idx = dir > 0 ? (start + i) % n : (start + n * 2 - i) % n;
+		if (model_row_matches(m, &p->rows[p->vis[idx]])) {
+			size_t k, rank = 0, total = count_matches(m, p);
+			p->cur = idx;
+			pane_scroll_to_cursor(p);
+			if (m->view != VIEW_PANES)
+				pane_scroll(p, (long)idx - (long)p->top);
+			for (k = 0; k <= idx; k++)
+				if (model_row_matches(m, &p->rows[p->vis[k]]))
+					rank++;
+			model_status(m, false, "/%s/: match %zu of %zu", match_pattern(m->match), rank,
+				     total);
+			after_cursor_move(m);
+			return;
+		}
+	}
+	model_status(m, true, "/%s/: no match in this pane", match_pattern(m->match));
+}
+
+static void submit_search(struct ps_model *m, const char *text)
+{
+	struct ps_error err;
+	int i;
+
+	ps_error_init(&err);
+	if (match_set(m->match, text, &err) < 0) {
+		/* the old pattern stays */
+		status_err(m, &err);
+		return;
+	}
+	if (!*text) {
+		m->filter_on = false;
+		model_status(m, false, "search cleared");
+	}
+	for (i = 0; i < PANE_COUNT; i++)
+		pane_refilter(m, &m->pane[i], m->filter_on);
+	if (m->view == VIEW_PANES && m->focus == PANE_TRACE)
+		rebuild_result(m);
+	if (*text)
+		find_match(m, 1, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* scenario files                                                      */
+/* ------------------------------------------------------------------ */
+
+static int write_scenario(struct ps_model *m, const char *path)
+{
+	struct ps_error err;
+	struct ps_buf out;
+	struct ps_vfs *vfs, *empty = NULL;
+	FILE *f;
+	int rc = -1;
+
+	ps_error_init(&err);
+	ps_buf_init(&out);
+	if (m->s->scenario)
+		vfs = m->s->scenario->vfs;
+	else if (m->s->overlay)
+		vfs = ps_overlay_upper(m->s->overlay);
+	else
+		vfs = empty = ps_vfs_new(m->s->in.build.platform);
+	if (!vfs)
+		die_oom();
+	if (ps_scenario_write(&m->s->in, vfs, m->s->in.name ? m->s->in.name : "written by the pathscope explorer",
+			      NULL, &out, &err) < 0) {
+		status_err(m, &err);
+		goto out;
+	}
+	xbuf_check(&out);
+	f = fopen(path, "w");
+	if (!f || fwrite(out.s, 1, out.len, f) != out.len || fclose(f) != 0) {
+		model_status(m, true, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (m->real_mode)
+		model_status(m, false, "wrote %s (inputs and %zu edited files; `pathscope capture` records the real tree)",
+			     path, m->nedits);
+	else
+		model_status(m, false, "wrote %s", path);
+	rc = 0;
+out:
+	ps_vfs_free(empty);
+	ps_buf_release(&out);
+	return rc;
+}
+
+/* Replaces the session by one opened from a scenario file; keeps the old one on failure. */
+static void open_scenario(struct ps_model *m, const char *path)
+{
+	struct ps_session fresh;
+	struct ps_error err;
+	struct ps_cli *cli = &m->open_cli;
+	char *saved_path = m->open_path;
+	struct ps_cli saved_cli = m->open_cli;
+
+	ps_error_init(&err);
+	/* a command line with only --scenario: the file's inputs as written */
+	memset(cli, 0, sizeof(*cli));
+	m->open_path = xstrdup(path);
+	cli->scenario = m->open_path;
+	if (m->cli) {
+		cli->color = m->cli->color;
+		cli->theme = m->cli->theme;
+		cli->no_mouse = m->cli->no_mouse;
+	}
+	if (session_open(cli, &fresh, &err) < 0) {
+		free(m->open_path);
+		m->open_path = saved_path;
+		m->open_cli = saved_cli;
+		status_err(m, &err);
+		return;
+	}
+	session_close(m->s);
+	/* a freshly opened session has no overlay, so it may be moved */
+	*m->s = fresh;
+	free(saved_path);
+	for (size_t i = 0; i < m->nedits; i++) {
+		free(m->edits[i].path);
+		free(m->edits[i].orig);
+	}
+	m->nedits = 0;
+	free(m->venv_cfg);
+	free(m->pth_path);
+	m->venv_cfg = m->pth_path = NULL;
+	model_status(m, false, "opened %s", path);
+	model_start(m);
+}
+
+static void reset_inputs(struct ps_model *m)
+{
+	size_t i;
+
+	if (ps_inputs_copy(&m->s->in, &m->start_in) < 0)
+		die_oom();
+	for (i = 0; i < m->nedits; i++) {
+		struct ps_edit *e = &m->edits[i];
+		if (e->existed)
+			put_file(m, e->path, e->orig ? e->orig : "");
+		else
+			remove_file(m, e->path);
+	}
+	for (i = 0; i < m->nedits; i++) {
+		free(m->edits[i].path);
+		free(m->edits[i].orig);
+	}
+	m->nedits = 0;
+	model_recompute(m);
+	model_status(m, false, "inputs reset to the starting state");
+}
+
+/* ------------------------------------------------------------------ */
+/* prompt                                                              */
+/* ------------------------------------------------------------------ */
+
+static int prompt_key(struct ps_model *m, int key)
+{
+	struct ps_buf *b = &m->prompt_buf;
+	enum ps_prompt kind = m->prompt;
+	char *text;
+
+	if (key == PS_KEY_ESC || key == PS_KEY_CTRL('g')) {
+		m->prompt = PROMPT_NONE;
+		model_status(m, false, "cancelled");
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	if (key == PS_KEY_RESIZE)
+		return PS_R_HANDLED | PS_R_RESIZE | PS_R_REDRAW;
+	if (kind == PROMPT_OVERWRITE) {
+		m->prompt = PROMPT_NONE;
+		if (key == 'y' || key == 'Y')
+			write_scenario(m, m->pending_path);
+		else
+			model_status(m, false, "not written");
+		free(m->pending_path);
+		m->pending_path = NULL;
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	if (key == PS_KEY_BACKSPACE || key == 127 || key == 8) {
+		/* drop one UTF-8 character */
+		while (b->len && ((unsigned char)b->s[b->len - 1] & 0xc0) == 0x80)
+			b->len--;
+		if (b->len)
+			b->len--;
+		if (b->alloc)
+			b->s[b->len] = '\0';
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	if (key == PS_KEY_CTRL('u')) {
+		ps_buf_reset(b);
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	if (key == PS_KEY_ENTER || key == '\r') {
+		text = xstrdup(b->s);
+		m->prompt = PROMPT_NONE;
+		m->status[0] = '\0';
+		m->status_error = false;
+		switch (kind) {
+		case PROMPT_SEARCH:
+			submit_search(m, text);
+			break;
+		case PROMPT_EDIT:
+			submit_edit(m, text);
+			break;
+		case PROMPT_WRITE: {
+			struct stat st;
+			if (!*text) {
+				model_status(m, false, "not written");
+				break;
+			}
+			if (stat(text, &st) == 0) {
+				free(m->pending_path);
+				m->pending_path = xstrdup(text);
+				prompt_open(m, PROMPT_OVERWRITE, ROW_TEXT, 0, "", NULL);
+				snprintf(m->prompt_label, sizeof(m->prompt_label), "%.60s exists; overwrite? (y/n) ",
+					 text);
+				break;
+			}
+			write_scenario(m, text);
+			break;
+		}
+		case PROMPT_OPEN:
+			if (*text)
+				open_scenario(m, text);
+			break;
+		default:
+			break;
+		}
+		free(text);
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	if (key >= 32 && key < PS_KEY_BASE && key != 127) {
+		utf8_add(b, (unsigned)key);
+		xbuf_check(b);
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	return PS_R_HANDLED;
+}
+
+/* ------------------------------------------------------------------ */
+/* actions                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The step that decided var: the last one that set it (what the result
+ * shows) or, when before is >= 0, the last one before step `before` (so
+ * pressing the key again walks back: site.py's prefix, then getpath's).
+ * Wraps around to the last one; -1 when no step set var.
+ */
+static long deciding_step(struct ps_model *m, const char *var, long before)
+{
+	long i, last = -1;
+
+	for (i = m->have_result ? (long)m->res.ntrace - 1 : -1; i >= 0; i--) {
+		const struct ps_step *st = &m->res.trace[i];
+		if (!st->var || (strcmp(st->var, var) &&
+				 (strncmp(st->var, "sys.", 4) || strcmp(st->var + 4, var))))
+			continue;
+		if (last < 0)
+			last = i;
+		if (before < 0 || i < before)
+			return i;
+	}
+	return last;
+}
+
+/* For p / x: walk back from the current step when the trace already shows one of var's steps. */
+static long jump_step(struct ps_model *m, const char *var)
+{
+	long cur = m->focus == PANE_TRACE ? model_trace_step(m) : -1;
+	const struct ps_step *st = cur >= 0 ? &m->res.trace[cur] : NULL;
+
+	if (st && st->var && (!strcmp(st->var, var) ||
+			      (!strncmp(st->var, "sys.", 4) && !strcmp(st->var + 4, var))))
+		return deciding_step(m, var, cur);
+	return deciding_step(m, var, -1);
+}
+
+/* Focuses the trace on step (the row of that step, even when filtered out). */
+static void goto_step(struct ps_model *m, long step, const char *what)
+{
+	struct ps_pane *t = &m->pane[PANE_TRACE];
+	size_t i;
+
+	if (step < 0 || !m->have_result || (size_t)step >= m->res.ntrace) {
+		model_status(m, true, "no trace step decided %s", what);
+		return;
+	}
+	if (m->filter_on) {
+		m->filter_on = false;
+		pane_refilter(m, t, false);
+	}
+	for (i = 0; i < t->nvis; i++)
+		if (t->rows[t->vis[i]].arg == step)
+			t->cur = i;
+	m->focus = PANE_TRACE;
+	m->view = VIEW_PANES;
+	pane_scroll_to_cursor(t);
+	rebuild(m);
+	model_status(m, false, "step %ld decided %s", step + 1, what);
+}
+
+static void jump_from_result(struct ps_model *m)
+{
+	struct ps_row *r = pane_cur_row(&m->pane[PANE_RESULT]);
+
+	if (!r)
+		return;
+	if (r->kind == ROW_VALUE && r->arg >= 0 && r->arg < 6 && m->focus != PANE_TRACE)
+		goto_step(m, deciding_step(m, value_names[r->arg], -1), value_names[r->arg]);
+	else if (r->step >= 0)
+		goto_step(m, r->step, r->kind == ROW_ENTRY ? "this entry" : "this value");
+	else
+		model_status(m, true, "no trace step is recorded for this row");
+}
+
+static void set_focus(struct ps_model *m, enum ps_pane_id id)
+{
+	bool replay_change = (m->focus == PANE_TRACE) != (id == PANE_TRACE);
+	m->focus = id;
+	if (m->zoom)
+		model_layout(m, m->cols, m->lines);
+	if (replay_change)
+		rebuild_result(m);
+}
+
+int model_action(struct ps_model *m, enum ps_action act)
+{
+	struct ps_pane *p = focused(m);
+	struct ps_row *r = pane_cur_row(p);
+	bool text_view = m->view != VIEW_PANES;
+	long page = p->h > 1 ? p->h - 1 : 1;
+
+	switch (act) {
+	case ACT_NONE:
+		return 0;
+	case ACT_QUIT:
+		return PS_R_HANDLED | PS_R_QUIT;
+	case ACT_HELP:
+		if (m->view == VIEW_HELP)
+			m->view = VIEW_PANES;
+		else {
+			build_help(m);
+			m->view = VIEW_HELP;
+		}
+		break;
+	case ACT_DIFF:
+		if (m->view == VIEW_DIFF)
+			m->view = VIEW_PANES;
+		else {
+			build_diff(m);
+			m->view = VIEW_DIFF;
+		}
+		break;
+	case ACT_NEXT_PANE:
+		set_focus(m, (enum ps_pane_id)((m->focus + 1) % PANE_COUNT));
+		break;
+	case ACT_PREV_PANE:
+		set_focus(m, (enum ps_pane_id)((m->focus + PANE_COUNT - 1) % PANE_COUNT));
+		break;
+	case ACT_PANE_INPUTS:
+		set_focus(m, PANE_INPUTS);
+		break;
+	case ACT_PANE_RESULT:
+		set_focus(m, PANE_RESULT);
+		break;
+	case ACT_PANE_TRACE:
+		set_focus(m, PANE_TRACE);
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PGUP:
+	case ACT_PGDN: {
+		long d = act == ACT_UP ? -1 : act == ACT_DOWN ? 1 : act == ACT_PGUP ? -page : page;
+		if (text_view)
+			pane_scroll(p, d);
+		else
+			pane_move(p, d);
+		after_cursor_move(m);
+		break;
+	}
+	case ACT_HOME:
+	case ACT_STEP_FIRST:
+		if (text_view)
+			pane_scroll(p, -(long)p->nvis);
+		else {
+			p->cur = 0;
+			pane_settle(p);
+		}
+		after_cursor_move(m);
+		break;
+	case ACT_END:
+	case ACT_STEP_LAST:
+		if (text_view)
+			pane_scroll(p, (long)p->nvis);
+		else {
+			p->cur = p->nvis ? p->nvis - 1 : 0;
+			pane_move(p, 0);
+			if (r && !pane_cur_row(p)->selectable)
+				pane_move(p, -1);
+		}
+		after_cursor_move(m);
+		break;
+	case ACT_ACTIVATE:
+	case ACT_EDIT:
+		if (m->focus == PANE_INPUTS && r)
+			activate_input(m, r, act == ACT_EDIT);
+		else if (m->focus == PANE_RESULT)
+			jump_from_result(m);
+		break;
+	case ACT_UNSET:
+		if (m->focus == PANE_INPUTS && r)
+			unset_input(m, r);
+		break;
+	case ACT_TOGGLE_E:
+	case ACT_TOGGLE_I:
+	case ACT_TOGGLE_s:
+	case ACT_TOGGLE_S:
+	case ACT_TOGGLE_P:
+		toggle_flag(m, (int)(act - ACT_TOGGLE_E));
+		break;
+	case ACT_SEARCH:
+		prompt_open(m, PROMPT_SEARCH, ROW_TEXT, 0, "/", match_pattern(m->match));
+		break;
+	case ACT_NEXT_MATCH:
+		find_match(m, 1, false);
+		break;
+	case ACT_PREV_MATCH:
+		find_match(m, -1, false);
+		break;
+	case ACT_FILTER: {
+		int i;
+		if (!match_active(m->match)) {
+			model_status(m, true, "no search pattern to filter with (type / first)");
+			break;
+		}
+		m->filter_on = !m->filter_on;
+		for (i = 0; i < PANE_COUNT; i++) {
+			pane_refilter(m, &m->pane[i], m->filter_on);
+			pane_settle(&m->pane[i]);
+		}
+		if (m->focus == PANE_TRACE)
+			rebuild_result(m);
+		if (m->filter_on)
+			model_status(m, false, "showing only rows matching /%s/", match_pattern(m->match));
+		else
+			model_status(m, false, "showing all rows");
+		break;
+	}
+	case ACT_JUMP_PREFIX:
+		goto_step(m, jump_step(m, "prefix"), "prefix");
+		break;
+	case ACT_JUMP_EXEC_PREFIX:
+		goto_step(m, jump_step(m, "exec_prefix"), "exec_prefix");
+		break;
+	case ACT_JUMP_ENTRY:
+		jump_from_result(m);
+		break;
+	case ACT_ZOOM:
+		m->zoom = !m->zoom;
+		model_layout(m, m->cols, m->lines);
+		break;
+	case ACT_WRITE:
+		prompt_open(m, PROMPT_WRITE, ROW_TEXT, 0, "write scenario to: ",
+			    "pathscope-scenario.yaml");
+		break;
+	case ACT_OPEN:
+		prompt_open(m, PROMPT_OPEN, ROW_TEXT, 0, "open scenario: ", "");
+		break;
+	case ACT_RESET:
+		reset_inputs(m);
+		break;
+	case ACT_REDRAW:
+		return PS_R_HANDLED | PS_R_REDRAW | PS_R_RESIZE;
+	case ACT_COUNT:
+		return 0;
+	}
+	return PS_R_HANDLED | PS_R_REDRAW;
+}
+
+static unsigned context_of(const struct ps_model *m)
+{
+	if (m->view == VIEW_HELP)
+		return PS_CTX_HELP;
+	if (m->view == VIEW_DIFF)
+		return PS_CTX_DIFF;
+	return 1u << m->focus;
+}
+
+int model_key(struct ps_model *m, int key)
+{
+	enum ps_action act;
+	char name[16];
+
+	if (m->prompt)
+		return prompt_key(m, key);
+	if (key == PS_KEY_RESIZE)
+		return PS_R_HANDLED | PS_R_RESIZE | PS_R_REDRAW;
+	act = keymap_lookup(key, context_of(m));
+	if (act == ACT_NONE) {
+		model_status(m, true, "key %s does nothing here (? for help)",
+			     keymap_key_name(key, name, sizeof(name)));
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	return model_action(m, act);
+}
+
+int model_mouse(struct ps_model *m, int x, int y, int button)
+{
+	int i;
+
+	if (m->too_small || m->prompt)
+		return 0;
+	if (m->view != VIEW_PANES) {
+		if (button == 4 || button == 5)
+			return model_action(m, button == 4 ? ACT_UP : ACT_DOWN);
+		return 0;
+	}
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct ps_pane *p = &m->pane[i];
+		size_t row;
+		if (!p->shown || x < p->bx || x >= p->bx + p->bw || y < p->by || y >= p->by + p->bh)
+			continue;
+		if (button == 4 || button == 5) {
+			if (m->focus != (enum ps_pane_id)i)
+				set_focus(m, (enum ps_pane_id)i);
+			pane_move(p, button == 4 ? -3 : 3);
+			after_cursor_move(m);
+			return PS_R_HANDLED | PS_R_REDRAW;
+		}
+		if (button != 1)
+			return 0;
+		if (m->focus != (enum ps_pane_id)i) {
+			set_focus(m, (enum ps_pane_id)i);
+			m->last_click_pane = -1;
+		}
+		if (y < p->y || y >= p->y + p->h)
+			return PS_R_HANDLED | PS_R_REDRAW;
+		row = p->top + (size_t)(y - p->y);
+		if (row >= p->nvis || !p->rows[p->vis[row]].selectable)
+			return PS_R_HANDLED | PS_R_REDRAW;
+		if (m->last_click_pane == i && m->last_click_row == (long)row && p->cur == row) {
+			m->last_click_pane = -1;
+			return model_key(m, PS_KEY_ENTER);
+		}
+		p->cur = row;
+		m->last_click_pane = i;
+		m->last_click_row = (long)row;
+		pane_scroll_to_cursor(p);
+		after_cursor_move(m);
+		return PS_R_HANDLED | PS_R_REDRAW;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* title and dump                                                      */
+/* ------------------------------------------------------------------ */
+
+void model_title(struct ps_model *m, struct ps_buf *out)
+{
+	char *d = session_describe(m->s);
+	ps_buf_addf(out, "pathscope  %s  [%d.%d %s]", d, m->s->in.build.major, m->s->in.build.minor,
+		    ps_platform_name(m->s->in.build.platform));
+	free(d);
+}
+
+static void dump_pane(struct ps_model *m, struct ps_pane *p, const char *name, bool focus,
+		      struct ps_buf *out)
+{
+	size_t i;
+
+	ps_buf_addf(out, "== %s: %s%s\n", name, p->title, focus ? " [focus]" : "");
+	for (i = 0; i < p->nvis; i++) {
+		const struct ps_row *r = &p->rows[p->vis[i]];
+		bool cur = focus && i == p->cur && r->selectable;
+		ps_buf_addf(out, "%c%c %s\n", cur ? '>' : ' ', r->mark, r->text);
+	}
+	if (!p->nvis && m->filter_on)
+		ps_buf_addf(out, "   (no row matches /%s/)\n", match_pattern(m->match));
+	if (p->footer && focus)
+		ps_buf_addf(out, "-- %s\n", p->footer);
+}
+
+void model_dump(struct ps_model *m, struct ps_buf *out)
+{
+	static const char *const names[PANE_COUNT] = { "inputs", "result", "trace" };
+	int i;
+
+	ps_buf_adds(out, "#### ");
+	model_title(m, out);
+	ps_buf_addc(out, '\n');
+	if (m->too_small) {
+		ps_buf_addf(out, "terminal too small (%dx%d); need at least %dx%d\n", m->cols, m->lines,
+			    PS_MIN_COLS, PS_MIN_LINES);
+	} else if (m->view == VIEW_HELP) {
+		dump_pane(m, &m->help, "help", true, out);
+	} else if (m->view == VIEW_DIFF) {
+		dump_pane(m, &m->diff, "diff", true, out);
+	} else {
+		for (i = 0; i < PANE_COUNT; i++)
+			if (m->pane[i].shown)
+				dump_pane(m, &m->pane[i], names[i], m->focus == (enum ps_pane_id)i, out);
+	}
+	if (m->prompt)
+		ps_buf_addf(out, "prompt: %s%s\n", m->prompt_label, m->prompt_buf.s);
+	else
+		ps_buf_addf(out, "status%s: %s\n", m->status_error ? " (error)" : "", m->status);
+	xbuf_check(out);
+}
