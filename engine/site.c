@@ -665,8 +665,7 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 					set_cause(st, s, read_step);
 					if (sp >= 0)
 						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
-							    "%s is already sys.path entry %ld%s", dir, sp,
-							    bomnote);
+							    "%s is already on sys.path%s", dir, bomnote);
 					else
 						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
 							    "%s is already known to site.py%s", dir, bomnote);
@@ -728,7 +727,10 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 		return;
 	ps_strv_init(&names);
 	if (known_find(st, sitedir) < 0) {
-		add_step = syspath_append(st, sitedir, origin, cause, detail, detail);
+		char *note = ps_ctx_printf(c, "addsitedir(): appends %s to sys.path (%s)", sitedir,
+					   detail);
+		add_step = syspath_append(st, sitedir, origin, cause, detail, note ? note : detail);
+		free(note);
 	} else {
 		long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, sitedir, "known",
 				  "%s is already known to site.py: not appended again, but its .pth "

@@ -42,7 +42,7 @@ static void render_text(const struct ps_explanation *x, const struct ps_result *
 	if (x->missing)
 		ps_buf_addf(out, "  missing: %s\n", x->missing);
 	if (!x->on_path && x->nearest >= 0 && (size_t)x->nearest < r->sys.path.n)
-		ps_buf_addf(out, "  nearest entry: sys.path[%ld] %s\n", x->nearest,
+		ps_buf_addf(out, "  nearest entry: sys.path[%ld] '%s'\n", x->nearest,
 			    r->sys.path.v[x->nearest]);
 	if (!x->on_path && s)
 		ps_buf_addf(out, "  on the modelled filesystem it %s\n",
