@@ -219,8 +219,9 @@ static void draw_pane(struct ps_model *m, const struct ps_term *t, struct ps_pan
 		int len = snprintf(buf, sizeof(buf), " %zu/%zu ", text_view ? p->top + 1 : p->cur + 1, p->nvis);
 		put_str(t, p->by + p->bh - 1, p->bx + p->bw - 2 - len, len, buf, ROLE_BORDER);
 	}
-	if (p->footer_h > 0 && p->footer && focus)
-		draw_wrapped(t, p->y + p->h, p->x, p->w, p->footer_h, p->footer, ROLE_LABEL);
+	if (p->footer_h > 0 && p->footer && !text_view)
+		draw_wrapped(t, p->y + p->h, p->x, p->w, p->footer_h, p->footer,
+			     focus ? ROLE_LABEL : ROLE_DIM);
 }
 
 static void draw_status(struct ps_model *m, const struct ps_term *t, int y, int w)

@@ -271,12 +271,17 @@ static struct ps_row *pane_cur_row(struct ps_pane *p)
 /* Keeps the cursor on the screen. */
 static void pane_scroll_to_cursor(struct ps_pane *p)
 {
-	int h = p->h > 0 ? p->h : 1;
+	int h = p->h;
 
+	if (h <= 0)
+		return;     /* not laid out yet */
 	if (p->cur < p->top)
 		p->top = p->cur;
 	else if (p->cur >= p->top + (size_t)h)
 		p->top = p->cur - (size_t)h + 1;
+	/* show the heading just above the cursor when there is room */
+	if (p->top == p->cur && p->top > 0 && !p->rows[p->vis[p->top - 1]].selectable && h > 1)
+		p->top--;
 	if (p->nvis <= (size_t)h)
 		p->top = 0;
 	else if (p->top > p->nvis - (size_t)h)

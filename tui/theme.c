@@ -354,8 +354,9 @@ int theme_load_string(struct ps_theme *t, const char *file, const char *text, si
 	if (!doc || fy_diag_got_error(diag)) {
 		void *it = NULL;
 		struct fy_diag_error *de = fy_diag_errors_iterate(diag, &it);
+		/* libfyaml's collected errors are already 1-based (its marks are not) */
 		if (de)
-			ps_error_at(err, PS_ERR_PARSE, file, de->line + 1, de->column + 1, "%s",
+			ps_error_at(err, PS_ERR_PARSE, file, de->line, de->column, "%s",
 				    de->msg);
 		else
 			ps_error_at(err, PS_ERR_PARSE, file, 0, 0, "invalid YAML");
