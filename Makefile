@@ -103,6 +103,20 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(UNIT_HELPER_OBJ) $(LIBENGINE)
 	$(CC) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) $(LIBENGINE) $(CMOCKA_LIBS) $(FYAML_LIBS)
 
+# The explorer's curses-free parts (model, key table, matcher, themes) have
+# unit tests too: those link the parts (with the session and util they use)
+# and PCRE2, and still no curses.
+TUI_CORE_OBJ := $(addprefix $(BUILD)/tui/,model.o keymap.o match.o theme.o session.o util.o)
+TUI_TEST_BIN := $(addprefix $(BUILD)/tests/,test_model test_match test_theme test_keymap)
+# One relocatable object; util.c's print_error is renamed because cmocka has one too.
+$(BUILD)/tests/tui-core.o: $(TUI_CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -r -nostdlib -o $@.tmp $^
+	objcopy --redefine-sym print_error=tui_print_error $@.tmp $@
+	rm -f $@.tmp
+$(TUI_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPER_OBJ) $(BUILD)/tests/tui-core.o $(LIBENGINE)
+	$(CC) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) $(BUILD)/tests/tui-core.o $(LIBENGINE) $(CMOCKA_LIBS) $(PCRE_LIBS) $(FYAML_LIBS)
+
 # The fuzz harnesses also build as plain programs that replay their corpora.
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIBENGINE)
 	@mkdir -p $(@D)
@@ -111,6 +125,13 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIBENGINE)
 $(BUILD)/bench/%: tests/bench/%.c $(LIBENGINE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Iengine $(FYAML_CFLAGS) -o $@ $< $(LIBENGINE) $(LDFLAGS) $(FYAML_LIBS)
+
+# The explorer's benchmark drives the model and the curses view: it links
+# every front-end object but main.o.
+BENCH_TUI_OBJ := $(filter-out $(BUILD)/tui/main.o,$(TUI_OBJ))
+$(BUILD)/bench/bench_explore: tests/bench/bench_explore.c $(BENCH_TUI_OBJ) $(LIBENGINE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iengine -Itui $(CURSES_CFLAGS) -o $@ $< $(BENCH_TUI_OBJ) $(LIBENGINE) $(LDFLAGS) $(CURSES_LIBS) $(PCRE_LIBS) $(FYAML_LIBS) -lm
 
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
