@@ -1006,7 +1006,7 @@ static void s9_prefix(struct gp *g)
 		setwhy(g, &g->exec_prefix_why, "taken verbatim from home %s", g->home);
 		if (!g->stdlib_dir_was_set) {
 			setv(g, &g->stdlib_dir, NULL);
-			setwhy(g, &g->stdlib_why, NULL);
+			takev(&g->stdlib_why, NULL);
 		}
 		ps_trace_set(c, PS_PHASE_HOME, "prefix", g->prefix,
 			     "home %s%s: prefix = %s%s", g->home,
