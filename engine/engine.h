@@ -303,14 +303,27 @@ int ps_vfs_add(struct ps_vfs *vfs, const char *path, enum ps_ftype type, bool ex
 int ps_vfs_set_hidden(struct ps_vfs *vfs, const char *path, bool hidden, struct ps_error *err);
 /* Removes a node (and its subtree). Missing path: 0. */
 int ps_vfs_remove(struct ps_vfs *vfs, const char *path);
-/* Borrowed cwd is taken from fs->cwd; this only fills ops/ctx/platform. */
+/*
+ * Borrowed cwd is taken from fs->cwd; this only fills ops/ctx/platform.
+ * The tree answers like a kernel: symlinks followed in every component
+ * (ELOOP after 40), ".." of a symlinked directory is the target's parent,
+ * a directory without x bits gives EACCES below it and one without r bits
+ * EACCES for list_dir/read_file.  Relative paths reaching the ops directly
+ * (not through the ps_fs_* wrappers) start at "/" (nt: "C:\").
+ */
 void ps_vfs_fs(struct ps_vfs *vfs, struct ps_fs *fs);
 /*
  * Checks the tree: every symlink chain terminates (or dangles) within 40
  * hops.  Fails with PS_ERR_INVAL naming the first link in a loop.
  */
 int ps_vfs_check_links(struct ps_vfs *vfs, struct ps_error *err);
-/* Calls fn for every node in sorted path order (for scenario writing). */
+/*
+ * Calls fn for every node in sorted path order (for scenario writing):
+ * depth-first, a directory before its contents, siblings by strcmp of
+ * their names; implicit parent directories are visited too.  NT volumes
+ * are visited as "C:\" / "\\server\share\".  A non-zero return of fn
+ * stops the walk and is returned.
+ */
 typedef int (*ps_vfs_visit_fn)(void *arg, const char *path, enum ps_ftype type, bool exec,
 			       const char *content, size_t len, const char *link, unsigned mode);
 int ps_vfs_walk(struct ps_vfs *vfs, ps_vfs_visit_fn fn, void *arg);
