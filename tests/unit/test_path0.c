@@ -1,0 +1,239 @@
+/*
+ * test_path0.c - sys.path[0] (engine/path0.c), getpath-spec §1.4, #50, #65.
+ *
+ * Real runs behind the expectations (3.12.1, cwd /tmp/h3t, -S not needed):
+ *   python d/        -> '/tmp/h3t/d/'      python ./d//   -> '/tmp/h3t/./d//'
+ *   python -P d      -> '/tmp/h3t/d'       python z.zip   -> '/tmp/h3t/z.zip'
+ *   python -I ./z.zip -> '/tmp/h3t/./z.zip'
+ *   python z.bin (a zip named .bin) -> '/tmp/h3t/z.bin'
+ *   python l.py (l.py -> s.py)      -> '/tmp/h3t'
+ *   python /tmp/h3t/../h3t/s.py     -> '/tmp/h3t'
+ *   python empty.zip (empty file)   -> runs as a script (not an archive)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine.h"
+
+#define P "/usr/local"
+
+/* A zip archive holding one empty __main__.py (written by Python's zipfile). */
+static const unsigned char zip_main[] = {
+	0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x21, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x0b, 0x00, 0x00, 0x00, 0x5f, 0x5f, 0x6d, 0x61, 0x69, 0x6e,
+	0x5f, 0x5f, 0x2e, 0x70, 0x79, 0x50, 0x4b, 0x01, 0x02, 0x14, 0x03, 0x14,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x21, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0b, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, 0x01, 0x00,
+	0x00, 0x00, 0x00, 0x5f, 0x5f, 0x6d, 0x61, 0x69, 0x6e, 0x5f, 0x5f, 0x2e,
+	0x70, 0x79, 0x50, 0x4b, 0x05, 0x06, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00,
+	0x01, 0x00, 0x39, 0x00, 0x00, 0x00, 0x29, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
+struct fx {
+	struct ps_vfs *v;
+	struct ps_inputs in;
+	struct ps_fs fs;
+	struct ps_result r;
+};
+
+static void add(struct fx *f, const char *path, enum ps_ftype t, bool exec, const char *content,
+		size_t len, const char *link)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	if (ps_vfs_add(f->v, path, t, exec, content, len, link, 0, &err) < 0) {
+		print_error("ps_vfs_add %s: %s\n", path, err.msg);
+		fail();
+	}
+}
+
+static struct fx *fx_new(int minor, enum ps_run_kind kind, const char *arg)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	char p[128];
+	assert_non_null(f);
+	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
+	ps_inputs_init(&f->in);
+	f->in.build.major = 3;
+	f->in.build.minor = minor;
+	f->in.build.prefix = strdup(P);
+	f->in.argv0 = strdup(P "/bin/python3");
+	f->in.cwd = strdup("/w");
+	f->in.run.kind = kind;
+	f->in.run.arg = arg ? strdup(arg) : NULL;
+	ps_env_set(&f->in.env, "PATH", "/usr/bin");
+	ps_env_set(&f->in.env, "HOME", "/home/me");
+	snprintf(p, sizeof p, P "/bin/python3.%d", minor);
+	add(f, p, PS_FT_FILE, true, NULL, 0, NULL);
+	snprintf(p, sizeof p, "python3.%d", minor);
+	add(f, P "/bin/python3", PS_FT_LINK, false, NULL, 0, p);
+	snprintf(p, sizeof p, P "/lib/python3.%d/os.py", minor);
+	add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
+	snprintf(p, sizeof p, P "/lib/python3.%d/encodings/__init__.py", minor);
+	add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
+	add(f, "/w", PS_FT_DIR, false, NULL, 0, NULL);
+	ps_result_init(&f->r);
+	return f;
+}
+
+static void run(struct fx *f)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	ps_vfs_fs(f->v, &f->fs);
+	f->fs.cwd = f->in.cwd;
+	if (ps_compute(&f->in, &f->fs, &f->r, &err) != 0) {
+		print_error("ps_compute: %s\n", err.msg);
+		fail();
+	}
+	assert_true(f->r.has_sys);
+}
+
+static void fx_free(struct fx *f)
+{
+	ps_result_release(&f->r);
+	ps_inputs_release(&f->in);
+	ps_vfs_free(f->v);
+	free(f);
+}
+
+/* sys.path[0] and its entry, or NULL-path when none was inserted (first entry not script-dir). */
+static const char *path0(struct fx *f)
+{
+	if (f->r.nentries == 0 || f->r.entries[0].origin != PS_ORIGIN_SCRIPT_DIR)
+		return NULL;
+	assert_true(f->r.sys.path.n > 0);
+	assert_string_equal(f->r.sys.path.v[0], f->r.entries[0].path);
+	assert_true(f->r.entries[0].step >= 0);
+	assert_int_equal(f->r.trace[f->r.entries[0].step].phase, PS_PHASE_PATH0);
+	return f->r.entries[0].path;
+}
+
+static void test_command_and_interactive(void **state)
+{
+	struct fx *f = fx_new(12, PS_RUN_COMMAND, "pass");
+	(void)state;
+	run(f);
+	assert_string_equal(path0(f), "");
+	fx_free(f);
+
+	f = fx_new(13, PS_RUN_INTERACTIVE, NULL);
+	run(f);
+	assert_string_equal(path0(f), "");
+	fx_free(f);
+
+	/* -P: nothing */
+	f = fx_new(12, PS_RUN_COMMAND, "pass");
+	f->in.flags.safe_path = true;
+	run(f);
+	assert_null(path0(f));
+	fx_free(f);
+}
+
+static void test_module(void **state)
+{
+	struct fx *f = fx_new(12, PS_RUN_MODULE, "mod");
+	(void)state;
+	run(f);
+	assert_string_equal(path0(f), "/w");
+	fx_free(f);
+
+	/* PYTHONSAFEPATH=1 -m mod: no cwd on sys.path */
+	f = fx_new(12, PS_RUN_MODULE, "mod");
+	ps_env_set(&f->in.env, "PYTHONSAFEPATH", "1");
+	run(f);
+	assert_null(path0(f));
+	fx_free(f);
+}
+
+static void test_script(void **state)
+{
+	struct fx *f = fx_new(12, PS_RUN_SCRIPT, "s/script.py");
+	(void)state;
+	add(f, "/w/s/script.py", PS_FT_FILE, false, NULL, 0, NULL);
+	run(f);
+	assert_string_equal(path0(f), "/w/s");
+	fx_free(f);
+
+	/* a symlinked script: the directory of its target */
+	f = fx_new(12, PS_RUN_SCRIPT, "l.py");
+	add(f, "/w/real/s.py", PS_FT_FILE, false, NULL, 0, NULL);
+	add(f, "/w/l.py", PS_FT_LINK, false, NULL, 0, "real/s.py");
+	run(f);
+	assert_string_equal(path0(f), "/w/real");
+	fx_free(f);
+
+	/* #65: a directory symlink is resolved too (unlike getpath) */
+	f = fx_new(13, PS_RUN_SCRIPT, "sdl/script.py");
+	add(f, "/w/s/real/script.py", PS_FT_FILE, false, NULL, 0, NULL);
+	add(f, "/w/sdl", PS_FT_LINK, false, NULL, 0, "s/real");
+	run(f);
+	assert_string_equal(path0(f), "/w/s/real");
+	fx_free(f);
+
+	/* a script in / keeps "/" */
+	f = fx_new(12, PS_RUN_SCRIPT, "/x.py");
+	add(f, "/x.py", PS_FT_FILE, false, NULL, 0, NULL);
+	run(f);
+	assert_string_equal(path0(f), "/");
+	fx_free(f);
+
+	/* -I: none in 3.11+ (safe_path) */
+	f = fx_new(12, PS_RUN_SCRIPT, "s/script.py");
+	add(f, "/w/s/script.py", PS_FT_FILE, false, NULL, 0, NULL);
+	f->in.flags.isolated = true;
+	run(f);
+	assert_null(path0(f));
+	fx_free(f);
+
+	/* a missing script: the directory part as typed, and a note */
+	f = fx_new(12, PS_RUN_SCRIPT, "sub/nonexist.py");
+	run(f);
+	assert_string_equal(path0(f), "sub");
+	assert_true(f->r.notes.n > 0);
+	fx_free(f);
+}
+
+static void test_directory_and_zip(void **state)
+{
+	struct fx *f = fx_new(12, PS_RUN_SCRIPT, "./d//");
+	(void)state;
+	add(f, "/w/d/__main__.py", PS_FT_FILE, false, NULL, 0, NULL);
+	f->in.flags.safe_path = true;  /* inserted even with -P */
+	run(f);
+	assert_string_equal(path0(f), "/w/./d//");
+	fx_free(f);
+
+	f = fx_new(12, PS_RUN_SCRIPT, "z.bin");
+	add(f, "/w/z.bin", PS_FT_FILE, false, (const char *)zip_main, sizeof zip_main, NULL);
+	f->in.flags.isolated = true;
+	run(f);
+	assert_string_equal(path0(f), "/w/z.bin");
+	fx_free(f);
+
+	/* an empty "zip" is not an archive: it runs as a script */
+	f = fx_new(12, PS_RUN_SCRIPT, "empty.zip");
+	add(f, "/w/empty.zip", PS_FT_FILE, false, NULL, 0, NULL);
+	run(f);
+	assert_string_equal(path0(f), "/w");
+	fx_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_command_and_interactive),
+		cmocka_unit_test(test_module),
+		cmocka_unit_test(test_script),
+		cmocka_unit_test(test_directory_and_zip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
