@@ -466,26 +466,20 @@ static int remove_file(struct ps_model *m, const char *path)
 }
 
 /*
- * The first probe of a phase whose path ends in suffix: the one that
- * exists if any, else the first one probed (where CPython would look).
+ * The file a phase found: the first probe of that phase whose path ends
+ * in suffix and exists now.  NULL when none does (yours otherwise).
  */
-static char *probe_path(struct ps_model *m, enum ps_phase phase, const char *suffix,
-			bool prefer_last)
+static char *probe_path(struct ps_model *m, enum ps_phase phase, const char *suffix)
 {
-	const char *first = NULL, *last = NULL;
 	size_t i;
 
 	for (i = 0; m->have_result && i < m->res.ntrace; i++) {
 		const struct ps_step *st = &m->res.trace[i];
-		if (st->phase != phase || !st->path || !ends_with(st->path, suffix))
-			continue;
-		if (ps_fs_isfile(&m->s->fs, st->path))
+		if (st->phase == phase && st->path && ends_with(st->path, suffix) &&
+		    ps_fs_isfile(&m->s->fs, st->path))
 			return xstrdup(st->path);
-		if (!first)
-			first = st->path;
-		last = st->path;
 	}
-	return xstrdup(prefer_last ? last : first);
+	return NULL;
 }
 
 static const char *exe_path(struct ps_model *m)
@@ -531,7 +525,8 @@ static void refresh_files(struct ps_model *m)
 
 	/* keep the paths the user has edited; otherwise follow the model's probes */
 	if (!m->venv_cfg || !is_edited(m, m->venv_cfg)) {
-		p = probe_path(m, PS_PHASE_VENV, "pyvenv.cfg", true);
+		/* where a venv keeps it: above bin/ */
+		p = probe_path(m, PS_PHASE_VENV, "pyvenv.cfg");
 		if (!p) {
 			char *d1 = ps_path_dirname(m->s->in.build.platform, exe_path(m));
 			char *d2 = d1 ? ps_path_dirname(m->s->in.build.platform, d1) : NULL;
@@ -546,7 +541,7 @@ static void refresh_files(struct ps_model *m)
 		}
 	}
 	if (!m->pth_path || !is_edited(m, m->pth_path)) {
-		p = probe_path(m, PS_PHASE_PTH, "._pth", false);
+		p = probe_path(m, PS_PHASE_PTH, "._pth");
 		if (!p)
 			p = xasprintf("%s._pth", exe_path(m) ? exe_path(m) : "python");
 		free(m->pth_path);
@@ -1649,12 +1644,17 @@ static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
 			if (remove_file(m, m->pth_path) == 0)
 				model_status(m, false, "removed %s (virtually)", m->pth_path);
 		} else {
-			/* start from the current search path: the effect of isolation alone shows */
+			/*
+			 * start from getpath's search path without PYTHONPATH's entries
+			 * (a ._pth file ignores the environment), so the effect of the
+			 * file alone shows
+			 */
 			struct ps_strv lines;
 			size_t i;
 			ps_strv_init(&lines);
-			for (i = 0; m->have_result && i < m->res.getpath.module_search_paths.n; i++)
-				ps_strv_push(&lines, m->res.getpath.module_search_paths.v[i]);
+			for (i = 0; m->have_result && i < m->res.getpath.nentries; i++)
+				if (m->res.getpath.entries[i].origin != PS_ORIGIN_PYTHONPATH)
+					ps_strv_push(&lines, m->res.getpath.entries[i].path);
 			if (!lines.n)
 				ps_strv_push(&lines, ".");
 			if (pth_write(m, &lines) == 0)
