@@ -402,11 +402,18 @@ static bool yaml_plain_ok(const char *str, size_t len)
 	return true;
 }
 
-/* Printable single line (no tabs): single quotes will do ('' for a quote). */
+/*
+ * Printable single line (no tabs) without a single quote: single quotes
+ * will do.  A quote would be doubled, and libfyaml 0.7.12 misreads two
+ * adjacent doubled quotes ('x''''y' gives x''' instead of x''y), so
+ * strings with quotes go double-quoted.
+ */
 static bool yaml_single_ok(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 
+	if (memchr(str, '\'', len))
+		return false;
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
 		size_t n = utf8_seq(s + i, len - i, &cp);
@@ -428,11 +435,7 @@ void ps_yaml_add_scalar(struct ps_buf *out, const char *str, size_t len)
 	}
 	if (yaml_single_ok(str, len)) {
 		ps_buf_addc(out, '\'');
-		for (size_t i = 0; i < len; i++) {
-			if (s[i] == '\'')
-				ps_buf_addc(out, '\'');
-			ps_buf_addc(out, str[i]);
-		}
+		ps_buf_add(out, str, len);
 		ps_buf_addc(out, '\'');
 		return;
 	}

@@ -388,7 +388,7 @@ static void test_yaml_scalar_roundtrip(void **state)
 		"\xe2\x80\xa8", "\xc2\x85", "\xef\xbb\xbf" "bom", "\x01", "\x7f", "[x]", "{x}", "*a",
 		"&a", "!t", "%x", "@x", "`x", "|", ">", "?", "? x", ":", ",", "a, b", "<<", "=",
 		"/usr/lib/python3.12/site-packages", "/home/me/my project/bin", "/tmp/a b  c",
-		"\xf0\x9f\x90\x8d/snake", "x\ry", NULL,
+		"\xf0\x9f\x90\x8d/snake", "x\ry", "python''C:\\y'", "x''''y", "'", "''", NULL,
 	};
 
 	(void)state;
