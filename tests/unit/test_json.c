@@ -439,6 +439,9 @@ static void test_parse_errors(void **state)
 		{"a: !!int 1\n", 1, 4, "tags other than !!str are not supported"},
 		{"? [a]\n: 1\n", 1, 3, "keys must be plain strings"},
 		{"a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"},
+		{"a: b\nc: \xc3\xa9\xff\n", 2, 5, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},
+		{"%\xff", 1, 2, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},  /* libfyaml would hang */
+		{"a: \xed\xa0\x80\n", 1, 4, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},
 		{"a: [1, 2\n", 0, 0, NULL},   /* libfyaml's own message and position */
 		{"a: \"\\q\"\n", 0, 0, NULL},
 	};
