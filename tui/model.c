@@ -1453,14 +1453,17 @@ void model_release(struct ps_model *m)
 /* layout                                                              */
 /* ------------------------------------------------------------------ */
 
-static void place(struct ps_pane *p, int x, int y, int w, int h)
+/* Places a pane's box; footer lines are given when the box has room for rows as well. */
+static void place(struct ps_pane *p, int x, int y, int w, int h, int footer)
 {
 	p->bx = x;
 	p->by = y;
 	p->bw = w;
 	p->bh = h;
 	p->shown = w > 2 && h > 2;
-	p->footer_h = h >= 9 ? 2 : h >= 6 ? 1 : 0;
+	while (footer > 0 && h - 2 - footer < 3)
+		footer--;
+	p->footer_h = footer;
 	p->x = x + 1;
 	p->y = y + 1;
 	p->w = w > 2 ? w - 2 : 0;
@@ -1480,26 +1483,28 @@ int model_layout(struct ps_model *m, int cols, int lines)
 	for (i = 0; i < PANE_COUNT; i++)
 		m->pane[i].shown = false;
 	/* the help and diff views take the whole area and have no footer */
-	place(&m->help, 0, top, cols, h);
-	place(&m->diff, 0, top, cols, h);
-	m->help.footer_h = m->diff.footer_h = 0;
-	m->help.h = m->diff.h = h - 2;
+	place(&m->help, 0, top, cols, h, 0);
+	place(&m->diff, 0, top, cols, h, 0);
 	if (m->zoom) {
-		for (i = 0; i < PANE_COUNT; i++)
-			place(&m->pane[i], 0, top, cols, h);
-		for (i = 0; i < PANE_COUNT; i++)
+		for (i = 0; i < PANE_COUNT; i++) {
+			place(&m->pane[i], 0, top, cols, h, 2);
 			m->pane[i].shown = i == (int)m->focus;
+		}
 		return PS_R_REDRAW;
 	}
+	/*
+	 * inputs on the left; the result (the larger part) over the trace on
+	 * the right, where long paths have the most room
+	 */
 	left = cols * 2 / 5;
 	if (left < 18)
 		left = 18;
 	if (left > 44)
 		left = 44;
-	rh = h * 3 / 5;
-	place(&m->pane[PANE_INPUTS], 0, top, left, h);
-	place(&m->pane[PANE_RESULT], left, top, cols - left, rh);
-	place(&m->pane[PANE_TRACE], left, top + rh, cols - left, h - rh);
+	rh = h * 2 / 3;
+	place(&m->pane[PANE_INPUTS], 0, top, left, h, 2);
+	place(&m->pane[PANE_RESULT], left, top, cols - left, rh, rh >= 16 ? 2 : 1);
+	place(&m->pane[PANE_TRACE], left, top + rh, cols - left, h - rh, 2);
 	return PS_R_REDRAW;
 }
 
