@@ -67,6 +67,23 @@ def run_pathscope(args, timeout=60):
     return r.returncode, data, r.stderr.strip()
 
 
+def list_diff(name, want, got, want_label, got_label):
+    """Lines describing how list `got` differs from list `want` (entry level)."""
+    import difflib
+    if not isinstance(want, list) or not isinstance(got, list):
+        return [f'{name}: {want_label} {want!r}  {got_label} {got!r}']
+    out = [f'{name}: {len(want)} entries in {want_label}, {len(got)} in {got_label}:']
+    sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == 'equal':
+            continue
+        for k in range(i1, i2):
+            out.append(f'  [{k}] only in {want_label}: {want[k]!r}')
+        for k in range(j1, j2):
+            out.append(f'  [{k}] only in {got_label}: {got[k]!r}')
+    return out
+
+
 def norm_str(v):
     """None and '' are the same for path strings: getpath writes '' for an
     unknown stdlib_dir/platstdlib_dir/executable, pathscope may write null."""

@@ -101,9 +101,7 @@ def compare(res, ps, rc, err):
     want = cfg.get('module_search_paths')
     got = gp.get('module_search_paths')
     if want != got:
-        diffs.append('module_search_paths:')
-        diffs.append(f'  cpython   {json.dumps(want)}')
-        diffs.append(f'  pathscope {json.dumps(got)}')
+        diffs += diffutil.list_diff('module_search_paths', want, got, 'cpython', 'pathscope')
     if res.get('warnings', []) != gp.get('warnings', []):
         diffs.append(f'warnings: cpython {json.dumps(res.get("warnings"))}  pathscope {json.dumps(gp.get("warnings"))}')
     flags = (ps.get('sys') or {}).get('flags')

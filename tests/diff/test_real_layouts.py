@@ -44,6 +44,7 @@ HAVE_YAML = diffutil.ensure_yaml()
 import argparse  # noqa: E402
 import ast  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
 import stat  # noqa: E402
 import subprocess  # noqa: E402
@@ -596,9 +597,7 @@ def compare_sys(real, ps, rc, err, site):
         if diffutil.norm_str(out[k]) != diffutil.norm_str(s.get(k)):
             d.append(f'{k}: real {out[k]!r}  pathscope {s.get(k)!r}')
     if out['path'] != s.get('path'):
-        d.append('path:')
-        d.append(f'  real      {json.dumps(out["path"])}')
-        d.append(f'  pathscope {json.dumps(s.get("path"))}')
+        d += diffutil.list_diff('sys.path', out['path'], s.get('path'), 'real', 'pathscope')
     pf = s.get('flags') or {}
     for k, w in out['flags'].items():
         if k in pf and int(bool(pf[k])) != w:
@@ -608,6 +607,13 @@ def compare_sys(real, ps, rc, err, site):
             d.append(f'enable_user_site: real {out["enable_user_site"]!r}  pathscope {s["enable_user_site"]!r}')
         if 'user_site' in s and out['enable_user_site'] and s['user_site'] != out['user_site']:
             d.append(f'user_site: real {out["user_site"]!r}  pathscope {s["user_site"]!r}')
+    if site:
+        want = sorted((os.path.basename(f), int(n)) for n, f in
+                      re.findall(r'^Error processing line (\d+) of (.+):$', real['stderr'], re.M))
+        got = sorted((os.path.basename(p.get('file', '')), p.get('line')) for p in (ps.get('pth') or [])
+                     if p.get('action') == 'error')
+        if want != got:
+            d.append(f'.pth errors ("Error processing line N of F"): real {want}  pathscope {got}')
     gp = ps.get('getpath') or {}
     if real_warnings(real['stderr']) != gp.get('warnings', []):
         d.append(f'warnings: real {real_warnings(real["stderr"])}  pathscope {gp.get("warnings")}')
@@ -677,7 +683,7 @@ def compare_oracle(res, real):
     # sys.path[0] (inserted after getpath unless safe_path) is not getpath's
     real_msp = out['path'] if cfg.get('safe_path') else out['path'][1:]
     if cfg['module_search_paths'] != real_msp:
-        d.append(f'path: real {out["path"]}  oracle {cfg["module_search_paths"]} (+ path0)')
+        d += diffutil.list_diff('sys.path (after path0)', real_msp, cfg['module_search_paths'], 'real', 'oracle')
     if real_warnings(real['stderr']) != res['warnings']:
         d.append(f'warnings: real {real_warnings(real["stderr"])}  oracle {res["warnings"]}')
     return d
