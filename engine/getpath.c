@@ -803,7 +803,8 @@ static void s6_bookkeeping(struct gp *g)
 	}
 	if (!T(g->real_executable))
 		setv(g, &g->real_executable, g->base_executable);
-	if (T(g->real_executable)) {
+	/* 3.11/3.12 call realpath() even on '' (an unknown executable) */
+	if (T(g->real_executable) || (!g->R->realpath_needs_exe && g->real_executable)) {
 		char *r = NULL;
 		int rc = ps_probe_realpath(c, PS_PHASE_EXECUTABLE, g->real_executable, &r,
 					   "resolve the executable's symlink chain (the file "

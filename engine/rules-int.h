@@ -54,6 +54,7 @@ struct ps_rules {
 	bool cfg_without_home_is_venv;/* 3.14+: gh-135773 */
 	bool exec_prefix_prefers_prefix; /* 3.14+: GH-66409 */
 	bool library_dladdr;         /* 3.14+: shared POSIX builds know their libpython */
+	bool realpath_needs_exe;     /* 3.13+: realpath(real_executable) only when it is non-empty */
 	bool paths_from_base_prefix; /* 3.14+: zip/stdlib/macro entries from base_prefix */
 	bool realpath_warn_real;     /* 3.14+: warning names real_executable */
 	bool has_base_executable;    /* 3.8+: sys._base_executable exists */

@@ -41,6 +41,7 @@ static const struct rules_row rules_table[] = {
 	  P_POSIX },
 	{ { .name = "3.13", .major = 3, .minor = 13, PY311_COMMON,
 	    .home_blocks_venv = true, .abi_thread = true, .stdlib_dir_config = true,
+	    .realpath_needs_exe = true,
 	    .base_exe_prefers_real = true, .fatal_style = PS_FATAL_313,
 	    .pth_skip_hidden_dot = true, .pth_utf8_sig = true, .user_site_abi_thread = true,
 	    .getpath_exc_running = true, .getpath_readlines_line = { 357, 360, 468, 495 } },
@@ -51,7 +52,7 @@ static const struct rules_row rules_table[] = {
 	 */
 	{ { .name = "3.14", .major = 3, .minor = 14, PY311_COMMON,
 	    .abi_thread = true, .stdlib_dir_config = true, .base_exe_prefers_real = true,
-	    .venv_in_getpath = true, .cfg_without_home_is_venv = true,
+	    .realpath_needs_exe = true, .venv_in_getpath = true, .cfg_without_home_is_venv = true,
 	    .exec_prefix_prefers_prefix = true, .library_dladdr = true,
 	    .paths_from_base_prefix = true, .realpath_warn_real = true,
 	    .fatal_style = PS_FATAL_313, .pth_skip_hidden_dot = true, .pth_utf8_sig = true,
