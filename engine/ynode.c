@@ -252,6 +252,45 @@ static bool tag_ok(struct fy_token *tag)
 	       (len == 21 && memcmp(t, "tag:yaml.org,2002:str", 21) == 0);
 }
 
+/*
+ * Whether a literal or folded block scalar starts with a line that is not
+ * indented more than the collection it belongs to (checked when the scalar
+ * is not empty: an empty one ends right there).  That is invalid YAML,
+ * and libfyaml 0.7.12 accepts it but then returns a text with
+ * uninitialised bytes (found by fuzzing: "k:\n  c: |\n  | a\n    b\n"),
+ * so it is refused here.  The collection's column is its first key's or
+ * dash's.
+ */
+static bool block_underindented(struct fy_event *e, const char *text, size_t len,
+				const struct ps_ynode *parent)
+{
+	enum fy_node_style st = fy_event_get_node_style(e);
+	const struct fy_mark *m = fy_event_start_mark(e);
+	size_t pos, line_start;
+
+	if ((st != FYNS_LITERAL && st != FYNS_FOLDED) || !m || parent->col < 1)
+		return false;
+	pos = m->input_pos;
+	if (pos > len)
+		return false;
+	/* from the start of the mark's line, skip blank lines, measure the first other one */
+	line_start = pos;
+	while (line_start > 0 && text[line_start - 1] != '\n')
+		line_start--;
+	for (pos = line_start; pos < len;) {
+		size_t ind = 0;
+
+		while (pos + ind < len && text[pos + ind] == ' ')
+			ind++;
+		if (pos + ind < len && text[pos + ind] != '\n' && text[pos + ind] != '\r')
+			return ind < (size_t)parent->col;
+		while (pos < len && text[pos] != '\n')
+			pos++;
+		pos++;
+	}
+	return false;
+}
+
 /* Copies the first collected parser error (libfyaml's lines and columns are 1-based there). */
 static void parse_error(struct fy_diag *diag, const char *name, struct ps_error *err)
 {
@@ -437,6 +476,13 @@ struct ps_ynode *ps_yaml_parse(const char *name, const char *text, size_t len,
 				token_mark(e->scalar.tag, &line, &col);
 				fail_at(err, PS_ERR_SCHEMA, name, line, col,
 					"tags other than !!str are not supported");
+				bad = true;
+				break;
+			}
+			if (depth && t && strspn(t, "\n") < tl &&
+			    block_underindented(e, text, len, stack[depth - 1])) {
+				fail_at(err, PS_ERR_PARSE, name, line, col,
+					"block scalar lines must be indented more than their key");
 				bad = true;
 				break;
 			}

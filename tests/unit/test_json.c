@@ -442,6 +442,8 @@ static void test_parse_errors(void **state)
 		{"a: b\nc: \xc3\xa9\xff\n", 2, 5, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},
 		{"%\xff", 1, 2, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},  /* libfyaml would hang */
 		{"a: \xed\xa0\x80\n", 1, 4, "not UTF-8 text (or a NUL byte): YAML files are UTF-8"},
+		{"f:\n  x:\n    c: |\n    | a\n      b\n", 4, 1,
+		 "block scalar lines must be indented more than their key"},
 		{"a: [1, 2\n", 0, 0, NULL},   /* libfyaml's own message and position */
 		{"a: \"\\q\"\n", 0, 0, NULL},
 	};
@@ -490,6 +492,13 @@ static void test_parse_values(void **state)
 	assert_int_equal(ps_ynode_get(t, "l")->n, 2);
 	assert_int_equal(ps_ynode_get(t, "l")->kids[0]->line, 9);
 	assert_int_equal(ps_ynode_get(t, "l")->kids[0]->col, 5);
+	ps_ynode_free(t);
+
+	/* empty block scalars end at the next, less indented line */
+	t = ps_yaml_parse("x", "a: |\nb: >\n\nc:\n- |\n- x\n", 22, &err);
+	assert_non_null(t);
+	assert_string_equal(ps_ynode_get(t, "a")->text, "");
+	assert_string_equal(ps_ynode_get(t, "c")->kids[1]->text, "x");
 	ps_ynode_free(t);
 
 	t = ps_yaml_parse("x", "", 0, &err);
