@@ -127,14 +127,15 @@ static enum ps_role mark_role(char mark)
 static void draw_row(struct ps_model *m, const struct ps_term *t, const struct ps_row *r, int y,
 		     int x, int w, bool cursor, bool with_mark)
 {
-	size_t len = strlen(r->text), i, k, n;
+	const char *text = model_row_text(m, r);
+	size_t len = strlen(text), i, k, n;
 	unsigned char small[512], *roles = len <= sizeof(small) ? small : xmalloc(len);
 	struct ps_span spans[MAX_SPANS];
 	int used = 0;
 
 	for (i = 0; i < len; i++)
 		roles[i] = (unsigned char)(cursor ? ROLE_SELECTED : i < r->label_len ? r->label_role : r->role);
-	n = match_all(m->match, r->text, len, spans, MAX_SPANS);
+	n = match_all(m->match, text, len, spans, MAX_SPANS);
 	for (k = 0; k < n; k++)
 		for (i = spans[k].start; i < spans[k].end && i < len; i++)
 			roles[i] = ROLE_MATCH;
@@ -145,7 +146,7 @@ static void draw_row(struct ps_model *m, const struct ps_term *t, const struct p
 		put_str(t, y, x, 1, mk, cursor ? ROLE_SELECTED : mark_role(r->mark));
 		used = 2;
 	}
-	put_text(t, y, x + used, w - used, r->text, len, roles, 0);
+	put_text(t, y, x + used, w - used, text, len, roles, 0);
 	if (roles != small)
 		free(roles);
 }

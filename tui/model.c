@@ -228,6 +228,49 @@ static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long ar
 	return r;
 }
 
+/* A row whose text is made when first needed (model_row_text): trace rows, thousands of them. */
+static struct ps_row *pane_add_lazy(struct ps_pane *p, enum ps_row_kind kind, long arg,
+				    enum ps_role role)
+{
+	struct ps_row *r;
+
+	if (p->nrows == p->alloc) {
+		p->alloc = p->alloc ? p->alloc * 2 : 32;
+		p->rows = xrealloc(p->rows, p->alloc * sizeof(*p->rows));
+	}
+	r = &p->rows[p->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->arg = arg;
+	r->step = -1;
+	r->role = role;
+	r->label_role = ROLE_LABEL;
+	r->mark = ' ';
+	r->selectable = true;
+	return r;
+}
+
+static char *step_text(const struct ps_model *m, size_t i);
+
+/* A .pth line of the result as a row: "action  file:line text" (yours). */
+static char *pth_text(const struct ps_model *m, size_t i)
+{
+	const struct ps_pth_line *l = &m->res.pth[i];
+	return xasprintf("%-*s %s:%d %s", BADGE_W - 1, ps_pth_action_name(l->action),
+			 l->file ? l->file : "", l->line, l->text ? l->text : "");
+}
+
+const char *model_row_text(const struct ps_model *m, const struct ps_row *row)
+{
+	/* the text is a cache: filling it in does not change what the row is */
+	struct ps_row *r = (struct ps_row *)(uintptr_t)row;
+
+	if (!r->text)
+		r->text = r->kind == ROW_STEP ? step_text(m, (size_t)r->arg) :
+			  r->kind == ROW_PTHFILE ? pth_text(m, (size_t)r->arg) : xstrdup("");
+	return r->text;
+}
+
 /* A "label  value" row: the label padded to LABEL_W columns (labels are ASCII). */
 static struct ps_row *pane_add_kv(struct ps_pane *p, enum ps_row_kind kind, long arg,
 				  const char *label, const char *value, enum ps_role role)
@@ -246,7 +289,12 @@ static void pane_footer(struct ps_pane *p, char *text)
 
 bool model_row_matches(struct ps_model *m, const struct ps_row *row)
 {
-	return match_active(m->match) && match_test(m->match, row->text, strlen(row->text));
+	const char *text;
+
+	if (!match_active(m->match))
+		return false;
+	text = model_row_text(m, row);
+	return match_test(m->match, text, strlen(text));
 }
 
 /* Rebuilds the list of rows shown (all, or the matching ones) and clamps the cursor. */
@@ -938,11 +986,10 @@ static void build_result_final(struct ps_model *m, struct ps_pane *p)
 		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, ".pth lines (%zu)", r->npth);
 		for (i = 0; i < r->npth; i++) {
 			const struct ps_pth_line *l = &r->pth[i];
-			row = pane_add(p, ROW_PTHFILE, (long)i,
-				       l->action == PS_PTH_ADDED ? ROLE_DEFAULT :
-				       l->action == PS_PTH_ERROR ? ROLE_ERROR : ROLE_DIM,
-				       "%-*s %s:%d %s", BADGE_W - 1, ps_pth_action_name(l->action),
-				       l->file ? l->file : "", l->line, l->text ? l->text : "");
+			/* thousands of .pth files make thousands of rows: text made on demand */
+			row = pane_add_lazy(p, ROW_PTHFILE, (long)i,
+					    l->action == PS_PTH_ADDED ? ROLE_DEFAULT :
+					    l->action == PS_PTH_ERROR ? ROLE_ERROR : ROLE_DIM);
 			row->label_len = BADGE_W - 1;
 			row->label_role = ROLE_BADGE;
 		}
@@ -1043,6 +1090,24 @@ static void build_result(struct ps_model *m)
 	}
 }
 
+static char *step_text(const struct ps_model *m, size_t i)
+{
+	const struct ps_step *st = &m->res.trace[i];
+	const char *res = st->result ? st->result : "";
+
+	if (st->op == PS_OP_DECIDE && st->var)
+		return xasprintf("%4zu %-11s %s = %s", i + 1, ps_phase_name(st->phase), st->var,
+				 st->value ? show_path(st->value) : res);
+	if (st->op == PS_OP_DECIDE)
+		return xasprintf("%4zu %-11s decide   %s%s%s", i + 1, ps_phase_name(st->phase), res,
+				 st->note ? ": " : "", st->note ? st->note : "");
+	if (st->op == PS_OP_WARN)
+		return xasprintf("%4zu %-11s warn: %s", i + 1, ps_phase_name(st->phase), res);
+	return xasprintf("%4zu %-11s %-8s %s %s %s", i + 1, ps_phase_name(st->phase),
+			 ps_op_name(st->op), st->path ? show_path(st->path) : "", glyph_arrow(m), res);
+}
+
+/* One row per step; their text is made only for the rows drawn, searched or dumped. */
 static void build_trace(struct ps_model *m)
 {
 	struct ps_pane *p = &m->pane[PANE_TRACE];
@@ -1066,21 +1131,7 @@ static void build_trace(struct ps_model *m)
 			role = ROLE_DIM;
 		else if (!strcmp(res, "true") || !strncmp(res, "ok", 2))
 			role = ROLE_PATH_FOUND;
-		if (st->op == PS_OP_DECIDE && st->var)
-			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s %s = %s", i + 1,
-				     ps_phase_name(st->phase), st->var,
-				     st->value ? show_path(st->value) : res);
-		else if (st->op == PS_OP_DECIDE)
-			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s decide   %s%s%s", i + 1,
-				     ps_phase_name(st->phase), res, st->note ? ": " : "",
-				     st->note ? st->note : "");
-		else if (st->op == PS_OP_WARN)
-			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s warn: %s", i + 1,
-				     ps_phase_name(st->phase), res);
-		else
-			r = pane_add(p, ROW_STEP, (long)i, role, "%4zu %-11s %-8s %s %s %s", i + 1,
-				     ps_phase_name(st->phase), ps_op_name(st->op),
-				     st->path ? show_path(st->path) : "", glyph_arrow(m), res);
+		r = pane_add_lazy(p, ROW_STEP, (long)i, role);
 		r->step = (long)i;
 		r->label_len = 17;
 		r->label_role = ROLE_LABEL;
@@ -1159,7 +1210,7 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 		pane_footer(p, xstrdup("path flavour and rules: posix, darwin, nt (Enter cycles)"));
 		break;
 	case ROW_FATAL:
-		pane_footer(p, xstrdup(r->text));
+		pane_footer(p, xstrdup(model_row_text(m, r)));
 		break;
 	case ROW_VALUE:
 		pane_footer(p, xasprintf("%s  (Enter: the step that decided it)", r->text + r->label_len + 1));
@@ -1167,7 +1218,7 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	case ROW_ENTRY:
 	case ROW_STEP:
 	default:
-		pane_footer(p, xstrdup(r->text));
+		pane_footer(p, xstrdup(model_row_text(m, r)));
 		break;
 	}
 }
@@ -1341,6 +1392,7 @@ void model_recompute(struct ps_model *m)
 	} else {
 		m->have_result = true;
 	}
+	m->compute_ms = now_ms() - t0;
 	m->resolves++;
 	refresh_files(m);
 	/* prev <- cur, cur <- now */
@@ -2446,7 +2498,7 @@ static void dump_pane(struct ps_model *m, struct ps_pane *p, const char *name, b
 	for (i = 0; i < p->nvis; i++) {
 		const struct ps_row *r = &p->rows[p->vis[i]];
 		bool cur = focus && i == p->cur && r->selectable;
-		ps_buf_addf(out, "%c%c %s\n", cur ? '>' : ' ', r->mark, r->text);
+		ps_buf_addf(out, "%c%c %s\n", cur ? '>' : ' ', r->mark, model_row_text(m, r));
 	}
 	if (!p->nvis && m->filter_on)
 		ps_buf_addf(out, "   (no row matches /%s/)\n", match_pattern(m->match));

@@ -64,7 +64,7 @@ enum ps_row_kind {
 };
 
 struct ps_row {
-	char *text;              /* UTF-8, owned */
+	char *text;              /* UTF-8, owned; NULL until model_row_text() makes it (trace rows) */
 	enum ps_row_kind kind;
 	long arg;
 	long step;               /* trace step that explains the row, -1 none */
@@ -112,6 +112,7 @@ struct ps_model {
 	bool have_result;
 	char *compute_error;     /* why there is no result (owned), NULL when there is one */
 	double resolve_ms;       /* last re-resolve plus model update, in milliseconds */
+	double compute_ms;       /* of which ps_compute alone */
 	unsigned long resolves;
 
 	struct ps_inputs start_in;   /* inputs at start (for reset and the diff view) */
@@ -190,6 +191,9 @@ void model_status(struct ps_model *m, bool error, const char *fmt, ...) PS_PRINT
 
 /* The pane drawn in the result area: the result, or the help / diff view. */
 struct ps_pane *model_pane(struct ps_model *m, enum ps_pane_id id);
+
+/* The row's text (borrowed; trace rows get theirs when first asked). */
+const char *model_row_text(const struct ps_model *m, const struct ps_row *row);
 
 /* Whether the row matches the current search pattern. */
 bool model_row_matches(struct ps_model *m, const struct ps_row *row);
