@@ -50,6 +50,7 @@ struct site {
 	char *venv_cfg;             /* pyvenv.cfg site.py used, NULL when none */
 	long venv_step;             /* step that found it */
 	bool system_site;           /* include-system-site-packages is exactly "true" */
+	bool imports_unknown;       /* an import line already "ran" whose effect cannot be known */
 	char mm[16];                /* "3.12" */
 	char pyver[24];             /* "python3.12" or "python3.13t" */
 };
@@ -486,26 +487,169 @@ static void record_unread(struct site *st, const char *full, const char *why)
 	free(data);
 }
 
-/* Remarks on an import line: what it would run, and that nothing here runs it. */
-static void pth_import(struct site *st, const char *full, int lineno, const char *text,
+/*
+ * Built-in modules (sys.builtin_module_names) of the interpreters checked
+ * (pyenv 3.6-3.13 and Debian's 3.11, union): importable without a file.
+ */
+static const char *const builtin_modules[] = {
+	"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_csv", "_datetime",
+	"_elementtree", "_functools", "_heapq", "_imp", "_io", "_locale", "_md5", "_opcode",
+	"_operator", "_peg_parser", "_pickle", "_posixsubprocess", "_random", "_sha1", "_sha256",
+	"_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_statistics", "_string",
+	"_struct", "_suggestions", "_symtable", "_sysconfig", "_thread", "_tokenize",
+	"_tracemalloc", "_typing", "_warnings", "_weakref", "array", "atexit", "binascii",
+	"builtins", "cmath", "errno", "faulthandler", "fcntl", "gc", "grp", "itertools", "marshal",
+	"math", "posix", "pwd", "pyexpat", "select", "spwd", "sys", "syslog", "time",
+	"unicodedata", "xxsubtype", "zipimport", "zlib",
+	/* frozen only (no file in the standard library) */
+	"_frozen_importlib", "_frozen_importlib_external", "__hello__", "__phello__",
+	NULL,
+};
+
+enum modfind { MOD_BUILTIN, MOD_STDLIB, MOD_OTHER, MOD_MISSING, MOD_UNKNOWN };
+
+/*
+ * Where `import name` would find a top-level module on the current
+ * sys.path: a built-in, a file or package in an entry (a directory without
+ * __init__.py counts: a namespace package), or nowhere.  An existing file
+ * entry (a zip archive) makes the answer unknown: its contents are not read.
+ */
+static enum modfind find_top_module(struct site *st, const char *name, char **where)
+{
+	struct ps_ctx *c = st->c;
+	const struct ps_result *r = st->r;
+	bool unknown = false;
+	*where = NULL;
+	for (size_t i = 0; builtin_modules[i]; i++)
+		if (!strcmp(builtin_modules[i], name))
+			return MOD_BUILTIN;
+	for (size_t i = 0; i < r->sys.path.n && !c->oom; i++) {
+		const char *e = r->sys.path.v[i];
+		struct ps_strv names;
+		size_t nl = strlen(name);
+		if (ps_fs_isfile(c->fs, e)) {
+			unknown = true;
+			continue;
+		}
+		ps_strv_init(&names);
+		if (c->fs->ops && c->fs->ops->list_dir && c->fs->ops->list_dir(c->fs->ctx, e, &names) == 0) {
+			for (size_t k = 0; k < names.n && !*where; k++) {
+				const char *n = names.v[k];
+				if (strncmp(n, name, nl) != 0)
+					continue;
+				if (n[nl] == '\0' || !strcmp(n + nl, ".py") || !strcmp(n + nl, ".pyc") ||
+				    (n[nl] == '.' && str_ends(n, ".so")))
+					*where = ps_ctx_join(c, e, n);
+			}
+		}
+		ps_strv_release(&names);
+		if (*where) {
+			enum ps_origin o = i < r->nentries ? r->entries[i].origin : PS_ORIGIN_PTH;
+			return o == PS_ORIGIN_STDLIB || o == PS_ORIGIN_PLATSTDLIB ? MOD_STDLIB : MOD_OTHER;
+		}
+	}
+	return unknown ? MOD_UNKNOWN : MOD_MISSING;
+}
+
+/*
+ * Looks at the first statement of an import line ("import a.b as c, d"):
+ * returns the first top-level module that is certainly not importable, or
+ * NULL (yours).  *benign tells whether every module named is a built-in or
+ * from the standard library (importing those changes nothing here).
+ */
+static char *import_missing(struct site *st, const char *text, bool *benign)
+{
+	const char *p = text + 6, *end = strchr(text, ';');
+	char *stmt, *save = NULL, *tok, *missing = NULL;
+	*benign = !end;   /* anything after ';' runs too, and could do anything */
+	stmt = ps_ctx_printf(st->c, "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
+	if (!stmt) {
+		*benign = false;
+		return NULL;
+	}
+	for (tok = strtok_r(stmt, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char name[256];
+		size_t n = 0;
+		char *where = NULL;
+		enum modfind f;
+		while (*tok == ' ' || *tok == '\t')
+			tok++;
+		while (n + 1 < sizeof name && (tok[n] == '_' || (tok[n] >= 'a' && tok[n] <= 'z') ||
+					       (tok[n] >= 'A' && tok[n] <= 'Z') ||
+					       (n > 0 && tok[n] >= '0' && tok[n] <= '9')))
+			n++;
+		if (n == 0 || !strchr(" \t.\r\n", tok[n] ? tok[n] : ' ')) {
+			*benign = false;   /* not a plain import statement: not analysed */
+			break;
+		}
+		memcpy(name, tok, n);
+		name[n] = '\0';
+		if (strchr(tok + n, '.') && tok[n] == '.')
+			*benign = false;   /* submodules are not looked for */
+		f = find_top_module(st, name, &where);
+		free(where);
+		if (f == MOD_MISSING && !st->imports_unknown) {
+			missing = ps_ctx_strdup(st->c, name);
+			break;
+		}
+		if (f != MOD_BUILTIN && f != MOD_STDLIB)
+			*benign = false;
+	}
+	free(stmt);
+	return missing;
+}
+
+/*
+ * An import line: records what it would run.  Returns true when it would
+ * certainly fail (a module it imports is nowhere to be found), in which
+ * case CPython prints the error and ignores the rest of the file.
+ */
+static bool pth_import(struct site *st, const char *full, int lineno, const char *text,
 		       long cause, bool second)
 {
 	struct ps_ctx *c = st->c;
-	long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "import line",
-			  "line %d of %s is an import line: CPython would run `%s`%s; pathscope never "
-			  "runs it, so whatever it does (to sys.path or anything else) is not modelled",
-			  lineno, full, text, second ? " (again: this directory is processed a second time)" : "");
+	bool benign = false;
+	char *missing = import_missing(st, text, &benign);
+	long s;
+
+	if (missing) {
+		char *exc = ps_ctx_printf(c, "ModuleNotFoundError: No module named '%s'", missing);
+		s = ps_trace(c, PS_PHASE_SITE, PS_OP_WARN, full, "Error processing line",
+			     "line %d of %s would run `%s`, which fails: %s (not a built-in module and "
+			     "nowhere on sys.path as it stands at this point); site.py prints \"Error "
+			     "processing line %d of %s:\", the traceback and \"Remainder of file "
+			     "ignored\", and skips the rest of the file", lineno, full, text,
+			     exc ? exc : "", lineno, full);
+		set_cause(st, s, cause);
+		ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
+			    "would run: %s, which fails with %s: the rest of the file is ignored",
+			    text, exc ? exc : "ModuleNotFoundError");
+		if (ps_strv_pushf(&st->r->notes, "stderr: Error processing line %d of %s: ... %s ... "
+				  "Remainder of file ignored", lineno, full, exc ? exc : "") < 0)
+			c->oom = true;
+		free(exc);
+		free(missing);
+		return true;
+	}
+	s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "import line",
+		     "line %d of %s is an import line: CPython would run `%s`%s; pathscope never "
+		     "runs it, so whatever it does (to sys.path or anything else) is not modelled",
+		     lineno, full, text, second ? " (again: this directory is processed a second time)" : "");
 	set_cause(st, s, cause);
 	ps_pth_push(c, full, lineno, text, PS_PTH_IMPORT,
-		    "would run: %s%s (never run by pathscope: its effect cannot be known; an exception "
-		    "in it would print \"Error processing line %d of %s:\" and \"Remainder of file "
-		    "ignored\")",
-		    text, second ? " (a second time: the directory is processed twice)" : "", lineno,
-		    full);
+		    "would run: %s%s (never run by pathscope: %s; an exception in it would print "
+		    "\"Error processing line %d of %s:\" and \"Remainder of file ignored\")",
+		    text, second ? " (a second time: the directory is processed twice)" : "",
+		    benign ? "it only imports built-in or standard-library modules"
+			   : "its effect cannot be known",
+		    lineno, full);
+	if (!benign)
+		st->imports_unknown = true;
 	if (ps_strv_pushf(&st->r->notes, "%s, line %d would run `%s`%s (not modelled: pathscope "
 			  "never runs it)", full, lineno, text,
 			  second ? " again" : "") < 0)
 		c->oom = true;
+	return false;
 }
 
 static void addpackage(struct site *st, const char *sitedir, const char *name, long dir_step,
@@ -646,7 +790,17 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 			ps_pth_push(c, full, lineno, text, PS_PTH_BLANK, NULL);
 		} else if ((ll >= 7 && memcmp(l, "import ", 7) == 0) ||
 			   (ll >= 7 && memcmp(l, "import\t", 7) == 0)) {
-			pth_import(st, full, lineno, text, read_step, second);
+			if (pth_import(st, full, lineno, text, read_step, second)) {
+				for (size_t j = k + 1; j < nlines && !c->oom; j++) {
+					char *rest = ps_ctx_printf(c, "%.*s", (int)lines[j].len,
+								   data + body + lines[j].off);
+					ps_pth_push(c, full, (int)j + 1, rest ? rest : "", PS_PTH_IGNORED,
+						    "Remainder of file ignored: line %d failed", lineno);
+					free(rest);
+				}
+				free(text);
+				break;
+			}
 		} else if (memchr(l, '\0', ll)) {
 			ps_pth_push(c, full, lineno, text, PS_PTH_MISSING,
 				    "contains a NUL byte: os.path.exists() is false for it");

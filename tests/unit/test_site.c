@@ -681,6 +681,58 @@ static void venv_314(void **state)
 	fx_release(&f);
 }
 
+/*
+ * An import line naming a module that exists nowhere: real 3.12 run of
+ * site.addsitedir on a dir with b.pth = "import nonexistent_xyz\nafter\n"
+ * printed "Error processing line 1 of .../b.pth:", the traceback ending in
+ * "ModuleNotFoundError: No module named 'nonexistent_xyz'" and "Remainder of
+ * file ignored"; `after` was not added.  An import of a standard-library
+ * module (os, found in the stdlib) is only recorded.
+ */
+static void pth_import_error(void **state)
+{
+	struct fx f;
+	char p[256];
+	const struct ps_pth_line *l;
+	(void)state;
+	fx_init(&f, 12);
+	addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
+	addf(&f, PS_FT_DIR, NULL, "%s/before", f.sp);
+	addf(&f, PS_FT_FILE, NULL, "%s/json/__init__.py", f.lib);
+	snprintf(p, sizeof p, "%s/a.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "import json, sys\nbefore\n");
+	snprintf(p, sizeof p, "%s/b.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
+	run(&f);
+	l = pth_find(&f, "/a.pth", 1);
+	assert_int_equal(l->action, PS_PTH_IMPORT);
+	assert_non_null(strstr(l->detail, "standard-library"));
+	snprintf(p, sizeof p, "%s/before", f.sp);
+	assert_non_null(entry_of(&f, p));
+	l = pth_find(&f, "/b.pth", 1);
+	assert_int_equal(l->action, PS_PTH_ERROR);
+	assert_non_null(strstr(l->detail, "No module named 'nonexistent_xyz'"));
+	assert_int_equal(pth_find(&f, "/b.pth", 2)->action, PS_PTH_IGNORED);
+	snprintf(p, sizeof p, "%s/after", f.sp);
+	assert_null(entry_of(&f, p));
+	assert_true(notes_have(&f, "Error processing line 1 of"));
+	fx_release(&f);
+
+	/* a third-party import earlier makes later ones unknowable: no error predicted */
+	fx_init(&f, 12);
+	addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
+	addf(&f, PS_FT_FILE, NULL, "%s/thirdparty.py", f.sp);
+	snprintf(p, sizeof p, "%s/a.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "import thirdparty\n");
+	snprintf(p, sizeof p, "%s/b.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
+	run(&f);
+	assert_int_equal(pth_find(&f, "/b.pth", 1)->action, PS_PTH_IMPORT);
+	snprintf(p, sizeof p, "%s/after", f.sp);
+	assert_non_null(entry_of(&f, p));
+	fx_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -700,6 +752,7 @@ int main(void)
 		cmocka_unit_test(debian),
 		cmocka_unit_test(sitecustomize_noted),
 		cmocka_unit_test(venv_314),
+		cmocka_unit_test(pth_import_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
