@@ -193,6 +193,7 @@ static void pane_release(struct ps_pane *p)
 	memset(p, 0, sizeof(*p));
 }
 
+static char *escape_controls(char *text);
 static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long arg,
 			       enum ps_role role, const char *fmt, ...) PS_PRINTF(5, 6);
 
@@ -218,6 +219,7 @@ static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long ar
 	r->text = ps_buf_detach(&b);
 	if (!r->text)
 		die_oom();
+	r->text = escape_controls(r->text);
 	r->kind = kind;
 	r->arg = arg;
 	r->step = -1;
@@ -226,6 +228,36 @@ static struct ps_row *pane_add(struct ps_pane *p, enum ps_row_kind kind, long ar
 	r->mark = ' ';
 	r->selectable = kind != ROW_TEXT && kind != ROW_GHOST;
 	return r;
+}
+
+/*
+ * Control characters (a .pth line may hold "\n" inside an exec) would
+ * break rows and dumps: they are shown escaped, as \n, \t or \xHH.
+ * Takes text (yours before, yours after: it may be replaced).
+ */
+static char *escape_controls(char *text)
+{
+	struct ps_buf b;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p && *p >= 0x20 && *p != 0x7f; p++)
+		;
+	if (!*p)
+		return text;
+	ps_buf_init(&b);
+	for (p = (const unsigned char *)text; *p; p++) {
+		if (*p == '\n')
+			ps_buf_adds(&b, "\\n");
+		else if (*p == '\t')
+			ps_buf_adds(&b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			ps_buf_addf(&b, "\\x%02x", *p);
+		else
+			ps_buf_addc(&b, (char)*p);
+	}
+	xbuf_check(&b);
+	free(text);
+	return ps_buf_detach(&b);
 }
 
 /* A row whose text is made when first needed (model_row_text): trace rows, thousands of them. */
@@ -268,6 +300,7 @@ const char *model_row_text(const struct ps_model *m, const struct ps_row *row)
 	if (!r->text)
 		r->text = r->kind == ROW_STEP ? step_text(m, (size_t)r->arg) :
 			  r->kind == ROW_PTHFILE ? pth_text(m, (size_t)r->arg) : xstrdup("");
+	r->text = escape_controls(r->text);
 	return r->text;
 }
 
