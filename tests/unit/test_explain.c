@@ -378,6 +378,70 @@ static void fatal_has_no_path(void **state)
 	fx_release(&f);
 }
 
+/* Predicted fatal start-ups get a cause and a one-sentence fix (diagnose.c, issue 3 item 5). */
+static void diagnose_case(struct fx *f, const char *cause_part, const char *fix_part)
+{
+	run(f);
+	assert_true(f->r.has_fatal);
+	if (!f->r.fatal.cause || !strstr(f->r.fatal.cause, cause_part)) {
+		print_error("cause '%s' lacks '%s'\n", f->r.fatal.cause ? f->r.fatal.cause : "(null)",
+			    cause_part);
+		fail();
+	}
+	has(f->r.fatal.fix, fix_part);
+}
+
+static void fatal_diagnosis(void **state)
+{
+	struct fx f;
+	char t[160];
+	(void)state;
+	/* PYTHONHOME at nothing */
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONHOME", "/nonexistent");
+	diagnose_case(&f, "PYTHONHOME is set to /nonexistent, which does not exist", "Unset PYTHONHOME");
+	fx_release(&f);
+
+	/* PYTHONHOME at a venv: suggest the installation its pyvenv.cfg names */
+	fx_init(&f, 12);
+	snprintf(t, sizeof t, "home = %s/bin\n", f.prefix);
+	add(&f, "/app/venv/pyvenv.cfg", PS_FT_FILE, t);
+	add(&f, "/app/venv/lib/python3.12/site-packages", PS_FT_DIR, NULL);
+	ps_env_set(&f.in.env, "PYTHONHOME", "/app/venv");
+	diagnose_case(&f, "a virtual environment", f.prefix);
+	fx_release(&f);
+
+	/* PYTHONHOME at another version */
+	fx_init(&f, 12);
+	add(&f, "/opt/py37/lib/python3.7/os.py", PS_FT_FILE, NULL);
+	ps_env_set(&f.in.env, "PYTHONHOME", "/opt/py37");
+	diagnose_case(&f, "/opt/py37/lib/python3.7 exists, /opt/py37/lib/python3.12 does not",
+		      "Unset PYTHONHOME");
+	fx_release(&f);
+
+	/* a bogus PYTHONPLATLIBDIR */
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONPLATLIBDIR", "bogus");
+	diagnose_case(&f, "PYTHONPLATLIBDIR is set to bogus", "Unset PYTHONPLATLIBDIR");
+	fx_release(&f);
+
+	/* an empty ._pth next to the executable */
+	fx_init(&f, 12);
+	snprintf(t, sizeof t, "%s/bin/python3._pth", f.prefix);
+	add(&f, t, PS_FT_FILE, "");
+	diagnose_case(&f, "lists no paths", "Delete");
+	fx_release(&f);
+
+	/* a venv whose home is gone, and no fallback installation */
+	fx_init(&f, 12);
+	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, "home = /gone/bin\n");
+	add(&f, "/v/bin/python3", PS_FT_FILE, NULL);
+	ps_set_str(&f.in.build.prefix, "/gone");
+	ps_set_str(&f.in.argv0, "/v/bin/python3");
+	diagnose_case(&f, "names home = /gone/bin, which no longer exists", "Recreate the venv");
+	fx_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +455,7 @@ int main(void)
 		cmocka_unit_test(relative_argument),
 		cmocka_unit_test(stdlib_entry),
 		cmocka_unit_test(fatal_has_no_path),
+		cmocka_unit_test(fatal_diagnosis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
