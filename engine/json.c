@@ -18,6 +18,7 @@
  * program_name, platlibdir, is_python_build, entries; sys.platlibdir,
  * user_base, home (sys._home), site_ran; entries[].step (index into trace,
  * null when none); pth[].detail; fatal.fix, output, exit_status;
+ * trace[].cause (index of the step this one follows from, or null);
  * trace[].var and value (only on steps that set a variable); notes.
  */
 #include <stdio.h>
@@ -46,7 +47,7 @@ const char *const ps_result_shapes[] = {
 	"pth", "pth.#", "pth.#.file", "pth.#.line", "pth.#.text", "pth.#.action", "pth.#.detail",
 	"fatal", "fatal.message", "fatal.cause", "fatal.fix", "fatal.output", "fatal.exit_status",
 	"trace", "trace.#", "trace.#.phase", "trace.#.op", "trace.#.path", "trace.#.result",
-	"trace.#.note", "trace.#.var", "trace.#.value",
+	"trace.#.note", "trace.#.cause", "trace.#.var", "trace.#.value",
 	"notes", "notes.#",
 	NULL,
 };
@@ -214,6 +215,7 @@ static struct ps_ynode *trace_node(struct tb *t, const struct ps_result *r)
 		put_str(t, o, "path", s->path);
 		put_str(t, o, "result", s->result);
 		put_str(t, o, "note", s->note);
+		put(t, o, "cause", chk(t, s->cause > 0 ? ps_ynode_int(s->cause - 1) : ps_ynode_null()));
 		if (s->var) {
 			put_str(t, o, "var", s->var);
 			put_str(t, o, "value", s->value);

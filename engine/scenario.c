@@ -32,9 +32,6 @@
 #include "scenario-int.h"
 
 #define MAX_SCENARIO_SIZE (16u << 20)
-#ifndef PS_VFS_MODE_GIVEN
-#define PS_VFS_MODE_GIVEN 0x10000u
-#endif
 
 /* ------------------------------------------------------------------ */
 /* Tree -> scenario                                                    */
@@ -646,13 +643,9 @@ static int load_file(struct loader *l, const struct ps_ynode *k, const struct ps
 		return fail(l, ps_ynode_get(v, "content"), PS_ERR_SCHEMA,
 			    "a directory has no content");
 	ps_error_init(&e2);
-	/*
-	 * ps_vfs_add reads mode 0 as "the default"; a bit above the permission
-	 * bits makes an explicit "000" stick (vfs.c masks the mode with 07777
-	 * after choosing the default).
-	 */
-	if (mode_given)
-		mode |= PS_VFS_MODE_GIVEN;
+	/* ps_vfs_add reads mode 0 as "the default": an explicit "000" must say so. */
+	if (mode_given && mode == 0)
+		mode = PS_VFS_MODE_EXACT;
 	if (ps_vfs_add(l->sc->vfs, k->text, type, exec, content, content_len, link, mode, &e2) < 0)
 		return fail(l, k, e2.code ? e2.code : PS_ERR_SCHEMA, "files: %s",
 			    e2.msg[0] ? e2.msg : "cannot add this path");

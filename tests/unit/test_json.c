@@ -105,6 +105,7 @@ static void fill_result(struct ps_result *r, bool fatal)
 	r->trace[1].op = PS_OP_DECIDE;
 	r->trace[1].result = strdup("/usr");
 	r->trace[1].note = strdup("prefix found");
+	r->trace[1].cause = 1;     /* follows from step 0 */
 	r->trace[1].var = "prefix";
 	r->trace[1].value = strdup("/usr");
 	ps_strv_push(&r->notes, "sitecustomize.py present");
@@ -245,6 +246,8 @@ static void test_document(void **state)
 	assert_null_at(t, "trace.1.path");
 	/* var/value only on steps that set a variable */
 	assert_null(at(t, "trace.0.var"));
+	assert_null_at(t, "trace.0.cause");
+	assert_int_at(t, "trace.1.cause", PS_YT_INT, 0);
 	assert_str_at(t, "trace.1.var", "prefix");
 	assert_str_at(t, "trace.1.value", "/usr");
 	assert_str_at(t, "notes.0", "sitecustomize.py present");
