@@ -289,6 +289,26 @@ def test_flags_and_run_modes():
           "3.13 rules: %r" % doc["getpath"]["module_search_paths"])
 
 
+@test
+def test_option_syntax():
+    # grouped short flags, --opt=value, options after positional words, "--"
+    doc = json.loads(run("resolve", "-Es", "--scenario=" + VENV, "--format=json")[1])
+    flags = doc["sys"]["flags"]
+    check(flags["ignore_environment"] == 1 and flags["no_user_site"] == 1 and flags["no_site"] == 0,
+          "-Es: %r" % flags)
+    rc, out, err = run("--scenario", VENV, "resolve", "--format", "json")
+    check(rc == 0 and json.loads(out)["sys"]["prefix"] == "/home/me/proj/.venv", "options before the command")
+    rc, out, err = run("check", "--", VENV)
+    check(rc == 0 and out.startswith("ok "), "'--' ends the options: %r %r" % (out, err))
+    rc, out, err = run("help")
+    check(rc == 0 and out.startswith("usage: pathscope"), "pathscope help")
+    rc, out, err = run("resolve", "--scenario", VENV, "--color")
+    check("\033[" in out, "bare --color means always")
+    env = dict(os.environ, NO_COLOR="1")
+    rc, out, err = run("resolve", "--scenario", VENV, "--color=always", env=env)
+    check("\033[" in out, "--color beats NO_COLOR")
+
+
 # ------------------------------------------------- real interpreter, real disk
 
 
