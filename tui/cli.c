@@ -338,12 +338,6 @@ int cli_parse(int argc, char **argv, struct ps_cli *cli, struct ps_error *err)
 const char *cli_usage(void)
 {
 	return
-"usage: pathscope [OPTIONS]                 explore the modelled interpreter (TUI)\n"
-"       pathscope resolve [OPTIONS]         print one resolution\n"
-"       pathscope explain [OPTIONS] PATH    why PATH is (or is not) on sys.path\n"
-"       pathscope verify  [OPTIONS]         run the real interpreter and diff\n"
-"       pathscope check   SCENARIO...       compare scenarios with their expect: blocks\n"
-"       pathscope capture [OPTIONS]         write the real layout as a scenario\n"
 "\n"
 "Predicts how CPython computes sys.executable, sys.prefix, sys.exec_prefix,\n"
 "their base_ twins and sys.path at start-up, without running Python.\n"

@@ -89,7 +89,7 @@ int cli_parse(int argc, char **argv, struct ps_cli *cli, struct ps_error *err);
 /* Name of a format ("text", "json", "yaml"); static. */
 const char *cli_format_name(enum ps_format f);
 
-/* The --help text (static). */
+/* The --help text after the synopsis lines (which main.c makes from its command table); static. */
 const char *cli_usage(void);
 
 #endif /* PS_TUI_CLI_H */

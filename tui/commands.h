@@ -6,7 +6,8 @@
  * difference found; 2 bad usage or bad input (after printing one line
  * "pathscope: message" on stderr).  Output goes to stdout.
  *
- * main.c dispatches through a table { name, function, needs_session }.
+ * main.c dispatches through a table { name, function, needs_session,
+ * args, summary } (args and summary make the --help synopsis).
  * To add a subcommand: write tui/cmd_NAME.c defining cmd_NAME() with the
  * prototype below, and add its line to `commands[]` in tui/main.c in the
  * same commit (a table line whose .c file does not exist breaks the link

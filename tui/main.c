@@ -32,15 +32,48 @@ struct command {
 	const char *name;
 	int (*run)(const struct ps_cli *cli, struct ps_session *s);
 	bool needs_session;    /* false: run() gets s == NULL (check opens its own) */
+	const char *args;      /* for --help: what follows the name */
+	const char *summary;   /* for --help: one line */
 };
 
-/* Add a line here in the same commit as the tui/cmd_NAME.c that defines it (see commands.h). */
+/*
+ * Add a line here in the same commit as the tui/cmd_NAME.c that defines it
+ * (see commands.h).  --help lists exactly these.
+ */
 static const struct command commands[] = {
-	{ "resolve", cmd_resolve, true },
-	{ "check", cmd_check, false },
-	{ "explain", cmd_explain, true },
-	{ "verify", cmd_verify, true },
+	{ "resolve", cmd_resolve, true, "[OPTIONS]", "print one resolution" },
+	{ "explain", cmd_explain, true, "[OPTIONS] PATH", "why PATH is (or is not) on sys.path" },
+	{ "verify", cmd_verify, true, "[OPTIONS]", "run the real interpreter and diff" },
+	{ "check", cmd_check, false, "SCENARIO...", "compare scenarios with their expect: blocks" },
 };
+
+/* The synopsis lines from the table, then the option text of cli.c. */
+static int print_help(void)
+{
+	struct ps_buf b;
+	size_t i;
+	int rc;
+
+	ps_buf_init(&b);
+	ps_buf_addf(&b, "usage: %-36s%s\n", "pathscope [OPTIONS]",
+#ifdef HAVE_EXPLORER
+		    "explore the modelled interpreter (TUI)"
+#else
+		    "print the resolution"
+#endif
+		    );
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char *syn = xasprintf("pathscope %s %s", commands[i].name, commands[i].args);
+
+		ps_buf_addf(&b, "       %-36s%s\n", syn, commands[i].summary);
+		free(syn);
+	}
+	ps_buf_adds(&b, cli_usage());
+	xbuf_check(&b);
+	rc = write_stdout(b.s, b.len) < 0 ? 2 : 0;
+	ps_buf_release(&b);
+	return rc;
+}
 
 static const struct command *find_command(const char *name)
 {
@@ -78,7 +111,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (cli.help || (cli.command && !strcmp(cli.command, "help"))) {
-		rc = write_stdout(cli_usage(), strlen(cli_usage())) < 0 ? 2 : 0;
+		rc = print_help();
 		cli_release(&cli);
 		return rc;
 	}
