@@ -63,9 +63,11 @@ static int print_help(void)
 #endif
 		    );
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		char *syn = xasprintf("pathscope %s %s", commands[i].name, commands[i].args);
+		/* a line added with only the first three fields still prints */
+		char *syn = xasprintf("pathscope %s %s", commands[i].name,
+				      commands[i].args ? commands[i].args : "[OPTIONS]");
 
-		ps_buf_addf(&b, "       %-36s%s\n", syn, commands[i].summary);
+		ps_buf_addf(&b, "       %-36s%s\n", syn, commands[i].summary ? commands[i].summary : "");
 		free(syn);
 	}
 	ps_buf_adds(&b, cli_usage());
