@@ -504,6 +504,28 @@ static void test_parse_values(void **state)
 	assert_string_equal(ps_ynode_get(t, "c")->kids[1]->text, "x");
 	ps_ynode_free(t);
 
+	/* single quotes: '' is a quote, also several in a row (libfyaml 0.7.12 gets that wrong) */
+	text = "a: 'x''''y'\nb: ''''''\nc: 'it''s'\nd: ''\ne: '''x'''\n'k''': 1\n";
+	t = ps_yaml_parse("x", text, strlen(text), &err);
+	assert_non_null(t);
+	assert_string_equal(ps_ynode_get(t, "a")->text, "x''y");
+	assert_string_equal(ps_ynode_get(t, "b")->text, "''");
+	assert_string_equal(ps_ynode_get(t, "c")->text, "it's");
+	assert_string_equal(ps_ynode_get(t, "d")->text, "");
+	assert_int_equal(ps_ynode_get(t, "d")->type, PS_YT_STR);
+	assert_string_equal(ps_ynode_get(t, "e")->text, "'x'");
+	assert_non_null(ps_ynode_get(t, "k'"));
+	assert_int_equal(ps_ynode_get(t, "c")->col, 4);
+	ps_ynode_free(t);
+	text = "a: 'multi\n  line'\n";
+	t = ps_yaml_parse("x", text, strlen(text), &err);
+	assert_non_null(t);
+	assert_string_equal(ps_ynode_get(t, "a")->text, "multi line");
+	ps_ynode_free(t);
+	text = "a: 'multi''''\n  line'\n";
+	assert_null(ps_yaml_parse("x", text, strlen(text), &err));
+	assert_int_equal(err.line, 1);
+
 	t = ps_yaml_parse("x", "", 0, &err);
 	assert_non_null(t);
 	assert_int_equal(t->type, PS_YT_NULL);
