@@ -584,6 +584,19 @@ static void test_errors(void **state)
 		check_error(&cases[i]);
 }
 
+static void test_null_error(void **state)
+{
+	struct ps_scenario *sc;
+
+	(void)state;
+	assert_null(ps_scenario_load_string("x", "python: {prefx: 1}\n", 19, NULL));
+	sc = ps_scenario_load_string(NULL, "python: {version: '3.9'}\n", 25, NULL);
+	assert_non_null(sc);
+	assert_null(sc->path);
+	ps_scenario_free(sc);
+	ps_scenario_free(NULL);
+}
+
 static void test_missing_file(void **state)
 {
 	struct ps_error err;
@@ -807,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_nt_files),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_null_error),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_long_path),
