@@ -92,6 +92,15 @@ struct ps_rules {
 	bool user_site_abi_thread;   /* 3.13+: user site has the 't' */
 	bool pth_sets_no_user_site;  /* 3.15+: gh-120037 */
 	bool launcher_env_unset;     /* 3.11+: __PYVENV_LAUNCHER__ removed from os.environ */
+
+	/* <=3.10: the C getpath (getpath_c.c) and the start-up around it */
+	const char *c_build_landmark;/* "Modules/Setup" (2.7-3.7), "Modules/Setup.local" (3.8+) */
+	bool c_builddir_isfile;      /* 2.7-3.8: pybuilddir.txt is stat()ed before it is opened */
+	int c_symlink_limit;         /* readlink loop: 0 no limit (2.7-3.8 hang), 1 3.9, 2 3.10 fatal */
+	bool env_flag_nonempty;      /* 2.7, 3.6: any non-empty PYTHONNOUSERSITE disables the user site */
+	bool env_home_empty_set;     /* 2.7, 3.6: PYTHONHOME="" counts as set (home '') */
+	bool env_pythonpath_empty_set;/* 2.7: PYTHONPATH="" adds a '' entry */
+	bool dump_frame_unindented;  /* 3.8, 3.9: "<no Python frame>" without its indent */
 };
 
 /* Rules for major.minor on platform, or NULL. Borrowed, static. */

@@ -29,7 +29,48 @@ struct rules_row {
 	.site_venv = true, .site_libdirs_platlibdir = true, .launcher_env_unset = true, \
 	.getpath_run = ps_getpath_run
 
+/* Fields shared by the C getpath versions 3.6-3.10 (Modules/getpath.c). */
+#define C3_COMMON                                                                      \
+	.algo = PS_ALGO_C, .getpath_run = ps_getpath_c_run, .pyvenv_cfg = true,        \
+	.has_base_prefix = true, .has_isolated = true, .py_setpath = true,             \
+	.isolated_no_path0 = true, .site_venv = true
+
 static const struct rules_row rules_table[] = {
+	/*
+	 * 2.7-3.10: probe order and quirks from strace of 2.7.18, 3.6.15,
+	 * 3.7.16, 3.8.18, 3.9.18 and 3.10.13 on this machine (getpath-spec §2.B).
+	 */
+	{ { .name = "2.7", .major = 2, .minor = 7, .algo = PS_ALGO_C, .c27 = true,
+	    .getpath_run = ps_getpath_c_run, .pythonpath_macro = ":plat-linux2:lib-tk:lib-old",
+	    .py_setpath = true, .fatal_style = PS_FATAL_27, .site_python_27 = true,
+	    .c_build_landmark = "Modules/Setup", .c_builddir_isfile = true,
+	    .env_flag_nonempty = true, .env_home_empty_set = true,
+	    .env_pythonpath_empty_set = true },
+	  P_POSIX },
+	{ { .name = "3.6", .major = 3, .minor = 6, C3_COMMON, .pythonpath_macro = ":",
+	    .fatal_style = PS_FATAL_36, .c_build_landmark = "Modules/Setup",
+	    .c_builddir_isfile = true, .env_flag_nonempty = true, .env_home_empty_set = true },
+	  P_POSIX },
+	{ { .name = "3.7", .major = 3, .minor = 7, C3_COMMON, .pythonpath_macro = "",
+	    .fatal_style = PS_FATAL_37, .c_build_landmark = "Modules/Setup",
+	    .c_builddir_isfile = true },
+	  P_POSIX },
+	{ { .name = "3.8", .major = 3, .minor = 8, C3_COMMON, .pythonpath_macro = "",
+	    .has_base_executable = true, .fatal_style = PS_FATAL_DUMP,
+	    .dump_frame_unindented = true, .c_build_landmark = "Modules/Setup.local",
+	    .c_builddir_isfile = true },
+	  P_POSIX },
+	{ { .name = "3.9", .major = 3, .minor = 9, C3_COMMON, .pythonpath_macro = "",
+	    .has_base_executable = true, .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP,
+	    .dump_platlibdir = true, .dump_frame_unindented = true,
+	    .site_libdirs_platlibdir = true, .c_build_landmark = "Modules/Setup.local",
+	    .c_symlink_limit = 1 },
+	  P_POSIX },
+	{ { .name = "3.10", .major = 3, .minor = 10, C3_COMMON, .pythonpath_macro = "",
+	    .has_base_executable = true, .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP,
+	    .dump_platlibdir = true, .site_libdirs_platlibdir = true,
+	    .c_build_landmark = "Modules/Setup.local", .c_symlink_limit = 2 },
+	  P_POSIX },
 	/* Line numbers: tracebacks of 3.11.7 / 3.12.1 / 3.13.0 on this machine. */
 	{ { .name = "3.11", .major = 3, .minor = 11, PY311_COMMON,
 	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,

@@ -1,0 +1,1105 @@
+/*
+ * getpath_c.c - the path configuration of CPython 2.7 and 3.6-3.10 on
+ * POSIX (Modules/getpath.c, the C era), step by step, with every probe and
+ * decision recorded.
+ *
+ * The order of the probes is the one strace shows for 2.7.18, 3.6.15,
+ * 3.7.16, 3.8.18, 3.9.18 and 3.10.13 (getpath-spec §2.B, §8):
+ *
+ *   readlink exe (loop) -> [3.x] argv0_path/pyvenv.cfg -> parent/pyvenv.cfg
+ *   -> Modules/Setup(.local) -> lib/pythonM.m/os.py, os.pyc upwards
+ *   -> PREFIX landmark -> pybuilddir.txt -> lib-dynload upwards
+ *   -> EXEC_PREFIX landmark
+ *
+ * The C code works on fixed buffers with three string primitives, and
+ * their quirks are what users see, so they are reproduced literally here:
+ *
+ *   joinpath(a, b)   a + '/' + b, no separator after an empty a or one
+ *                    ending in '/', an absolute b replaces a, and an EMPTY
+ *                    b still adds the '/' ("cwd" + "" = "cwd/");
+ *                    ps_path_concat() is exactly that;
+ *   reduce(s)        cut at the last '/' ("/a" -> "", "a" -> "");
+ *   copy_absolute(p) p if absolute, else cwd joined with p minus one
+ *                    leading "./" - never normalised.
+ *
+ * Differences between the versions are fields of struct ps_rules
+ * (rules-int.h): c27, c_build_landmark, c_builddir_isfile, c_symlink_limit,
+ * env_*_empty_set, env_flag_nonempty, has_platlibdir, pythonpath_macro.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute-int.h"
+
+/* MAXPATHLEN on Linux: the size of getpath.c's buffers. */
+#define GC_MAXPATHLEN 4096
+/* pyvenv.cfg is read with fgets() into a buffer of 2*MAXPATHLEN+1 chars. */
+#define GC_CFG_LINE (GC_MAXPATHLEN * 2 - 1)
+/* Reading more than this of a pyvenv.cfg or pybuilddir.txt makes no difference. */
+#define GC_READ_LIMIT (1024 * 1024)
+/* The Linux readlink loop limit of 3.9+ (resolve_symlinks). */
+#define GC_MAX_LINKS 40
+
+/* One piece of the module search path string, for the entry origins. */
+struct gc_piece {
+	size_t start, end;          /* byte range in the joined string */
+	enum ps_origin origin;
+	char *detail;
+	long step;
+};
+
+struct gc {
+	struct ps_ctx *c;
+	const struct ps_rules *R;
+
+	/* compile-time constants (borrowed) and derived strings (owned) */
+	const char *PREFIX, *EXEC_PREFIX, *VPATH, *PYTHONPATH_MACRO;
+	char *platlibdir, *lib_python, *zip_name, *dynload_fallback;
+	const char *platlibdir_why;
+
+	/* inputs */
+	const char *home;           /* PYTHONHOME or the embedder's home, borrowed; NULL unset */
+	const char *home_src;
+	const char *pythonpath_env; /* borrowed from c->pythonpath_env */
+
+	/* getpath.c's variables (owned) */
+	char *program_name, *progpath, *argv0_path;
+	char *prefix, *exec_dir, *zip_path;
+	int pfound, efound;
+	long prefix_step, exec_step, argv0_step;
+
+	/* the joined module search path and its pieces */
+	struct ps_buf msp;
+	struct gc_piece *pieces;
+	size_t npieces;
+};
+
+static const char *S(const char *s)
+{
+	return s ? s : "None";
+}
+
+static char *vfmt(struct gc *g, const char *fmt, va_list ap)
+{
+	struct ps_buf b;
+	ps_buf_init(&b);
+	ps_buf_vaddf(&b, fmt, ap);
+	if (b.oom) {
+		g->c->oom = true;
+		ps_buf_release(&b);
+		return NULL;
+	}
+	return ps_buf_detach(&b);
+}
+
+/* A formatted string; yours (NULL after OOM). */
+static char *fmt(struct gc *g, const char *f, ...) PS_PRINTF(2, 3);
+static char *fmt(struct gc *g, const char *f, ...)
+{
+	va_list ap;
+	char *s;
+	va_start(ap, f);
+	s = vfmt(g, f, ap);
+	va_end(ap);
+	return s;
+}
+
+static void takev(char **var, char *val)
+{
+	free(*var);
+	*var = val;
+}
+
+/* joinpath()/joinpath2() of getpath.c; yours. */
+static char *cjoin(struct gc *g, const char *a, const char *b)
+{
+	return ps_ctx_check(g->c, ps_path_concat(PS_PLATFORM_POSIX, a, b));
+}
+
+/* reduce(): cut s at its last '/' (in place). */
+static void reduce(char *s)
+{
+	char *slash = strrchr(s, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		s[0] = '\0';
+}
+
+/* A reduced copy (n times); yours. */
+static char *reduced(struct gc *g, const char *s, int n)
+{
+	char *r = ps_ctx_strdup(g->c, s);
+	for (int i = 0; r && i < n; i++)
+		reduce(r);
+	return r;
+}
+
+/* copy_absolute(): cwd joined with p (one leading "./" dropped), never normalised; yours. */
+static char *copy_absolute(struct gc *g, const char *p)
+{
+	const char *cwd = g->c->in->cwd ? g->c->in->cwd : "/";
+	if (p[0] == '/')
+		return ps_ctx_strdup(g->c, p);
+	if (p[0] == '.' && p[1] == '/')
+		p += 2;
+	return cjoin(g, cwd, p);
+}
+
+static bool probe(struct gc *g, enum ps_phase ph, enum ps_op op, const char *path,
+		  const char *f, ...) PS_PRINTF(5, 6);
+static bool probe(struct gc *g, enum ps_phase ph, enum ps_op op, const char *path,
+		  const char *f, ...)
+{
+	va_list ap;
+	char *note;
+	bool ok;
+	va_start(ap, f);
+	note = vfmt(g, f, ap);
+	va_end(ap);
+	if (op == PS_OP_ISDIR)
+		ok = ps_probe_isdir(g->c, ph, path, note);
+	else if (op == PS_OP_ISXFILE)
+		ok = ps_probe_isxfile(g->c, ph, path, note);
+	else
+		ok = ps_probe_isfile(g->c, ph, path, note);
+	free(note);
+	return ok;
+}
+
+/* ismodule(): dir/os.py, then dir/os.pyc. */
+static bool ismodule(struct gc *g, enum ps_phase ph, const char *dir, const char *why)
+{
+	char *py = cjoin(g, dir, "os.py");
+	char *pyc = py ? fmt(g, "%sc", py) : NULL;
+	bool hit = false;
+	if (py && pyc) {
+		hit = probe(g, ph, PS_OP_ISFILE, py, "%s: is os.py in %s?", why, dir) ||
+		      probe(g, ph, PS_OP_ISFILE, pyc, "%s: no os.py; is there a compiled "
+			    "os.pyc instead?", why);
+	}
+	free(py);
+	free(pyc);
+	return hit;
+}
+
+static const char *errno_text(int err)
+{
+	switch (err) {
+	case ENOENT: return "ENOENT";
+	case EACCES: return "EACCES";
+	case ENOTDIR: return "ENOTDIR";
+	case ELOOP: return "ELOOP";
+	case EISDIR: return "EISDIR";
+	case EFBIG: return "TOO_BIG";
+	case ENOMEM: return "ENOMEM";
+	default: return "EIO";
+	}
+}
+
+/*
+ * fopen()+read of a whole file, traced as one READ step.  A directory
+ * opens fine and reads as empty (as on Linux).  Returns 0 or an errno;
+ * *data yours.
+ */
+static int read_whole(struct gc *g, enum ps_phase ph, const char *path, char **data,
+		      size_t *len, const char *note)
+{
+	int rc = ps_fs_read_file(g->c->fs, path, GC_READ_LIMIT, data, len);
+	char res[64];
+	if (rc == ENOMEM)
+		g->c->oom = true;
+	if (rc == 0)
+		snprintf(res, sizeof res, "ok %zu byte%s", *len, *len == 1 ? "" : "s");
+	else
+		snprintf(res, sizeof res, "%s", errno_text(rc));
+	ps_trace(g->c, ph, PS_OP_READ, path, res, "%s", note);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Effective configuration                                             */
+/* ------------------------------------------------------------------ */
+
+/* PYTHONNOUSERSITE: 2.7/3.6 any non-empty value; 3.7+ the integer rule. */
+static bool env_flag_on(const struct ps_rules *R, const char *v)
+{
+	char *end;
+	long n;
+	if (R->env_flag_nonempty)
+		return true;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno == ERANGE || n < 0 || n > INT_MAX)
+		return true;
+	return n > 0;
+}
+
+/* A variable as this version reads it: NULL unset; "" kept only when empty_set. */
+static const char *env_raw(struct gc *g, const char *name, bool empty_set)
+{
+	const char *v;
+	if (!g->c->use_environment)
+		return NULL;
+	v = ps_env_get(&g->c->in->env, name);
+	if (v && !*v && !empty_set)
+		return NULL;
+	return v;
+}
+
+static void s_config(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const struct ps_inputs *in = c->in;
+	const struct ps_embed *em = &in->embed;
+	const char *v;
+
+	c->isolated = g->R->has_isolated && in->flags.isolated;
+	c->use_environment = !in->flags.ignore_environment;
+	if (em->present && em->use_environment >= 0)
+		c->use_environment = em->use_environment != 0;
+	if (c->isolated)
+		c->use_environment = false;
+	c->site_import = !in->flags.no_site;
+	if (em->present && em->site_import >= 0)
+		c->site_import = em->site_import != 0;
+	c->user_site_directory = !in->flags.no_user_site && !c->isolated;
+	if (em->present && em->user_site_directory >= 0)
+		c->user_site_directory = em->user_site_directory != 0;
+	v = env_raw(g, "PYTHONNOUSERSITE", false);
+	if (v && env_flag_on(g->R, v)) {
+		c->user_site_directory = false;
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "user site disabled",
+			 "PYTHONNOUSERSITE=%s: %s", v, g->R->env_flag_nonempty
+			 ? "in this version any non-empty value disables the user site"
+			 : "not the integer 0, so the user site is disabled");
+	}
+	c->safe_path = false;
+	c->pathconfig_warnings = !(em->present && em->pathconfig_warnings == 0);
+	if (in->flags.safe_path || ps_env_get(&in->env, "PYTHONSAFEPATH"))
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+			 "-P and PYTHONSAFEPATH do not exist before 3.11: no safe_path");
+	if (in->flags.isolated && !g->R->has_isolated)
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+			 "-I does not exist in %s", g->R->name);
+
+	if (em->present && em->pythonpath_env)
+		ps_ctx_set(c, &c->pythonpath_env, em->pythonpath_env);
+	else
+		ps_ctx_set(c, &c->pythonpath_env,
+			   env_raw(g, "PYTHONPATH", g->R->env_pythonpath_empty_set));
+	g->pythonpath_env = c->pythonpath_env;
+
+	if (em->present && em->home) {
+		g->home = em->home;
+		g->home_src = "the embedding application's home (Py_SetPythonHome)";
+	} else {
+		g->home = env_raw(g, "PYTHONHOME", g->R->env_home_empty_set);
+		g->home_src = "PYTHONHOME";
+		if (!g->home && ps_ctx_env(c, "PYTHONHOME") && !c->use_environment)
+			ps_trace(c, PS_PHASE_HOME, PS_OP_DECIDE, NULL, "ignored",
+				 "PYTHONHOME=%s is ignored: the environment is not used (-E%s)",
+				 ps_ctx_env(c, "PYTHONHOME"), g->R->has_isolated ? " or -I" : "");
+	}
+	if (!g->R->exe_env_posix) {
+		if (ps_env_get(&in->env, "PYTHONEXECUTABLE"))
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+				 "PYTHONEXECUTABLE is only read on macOS before 3.11");
+		if (ps_env_get(&in->env, "__PYVENV_LAUNCHER__"))
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+				 "__PYVENV_LAUNCHER__ is only read on macOS and Windows before 3.11 "
+				 "(and stays in the environment)");
+	}
+}
+
+/* Constants: lib_python, the zip name, the lib-dynload fallback. */
+static void s_constants(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const struct ps_build *b = &c->in->build;
+	const char *env_pld = g->R->has_platlibdir ? env_raw(g, "PYTHONPLATLIBDIR", false) : NULL;
+
+	g->PREFIX = b->prefix ? b->prefix : "/usr/local";
+	g->EXEC_PREFIX = b->exec_prefix ? b->exec_prefix : g->PREFIX;
+	g->VPATH = b->vpath ? b->vpath : "";
+	g->PYTHONPATH_MACRO = b->pythonpath_macro ? b->pythonpath_macro
+			      : g->R->pythonpath_macro ? g->R->pythonpath_macro : "";
+	if (!g->R->has_platlibdir) {
+		g->platlibdir = ps_ctx_strdup(c, "lib");
+		g->platlibdir_why = "always lib before 3.9";
+	} else if (env_pld) {
+		g->platlibdir = ps_ctx_strdup(c, env_pld);
+		g->platlibdir_why = "from PYTHONPLATLIBDIR";
+	} else {
+		g->platlibdir = ps_ctx_strdup(c, b->platlibdir && *b->platlibdir ? b->platlibdir
+					      : "lib");
+		g->platlibdir_why = "compiled in";
+	}
+	g->lib_python = fmt(g, "%s/python%d.%d", g->platlibdir ? g->platlibdir : "", b->major,
+			    b->minor);
+	g->zip_name = fmt(g, "%s/python%d%d.zip", g->platlibdir ? g->platlibdir : "", b->major,
+			  b->minor);
+	g->dynload_fallback = fmt(g, "%s/lib-dynload", g->platlibdir ? g->platlibdir : "");
+	ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, g->lib_python,
+		 "constants: lib_python %s (platlibdir %s, %s); landmarks %s/os.py (or os.pyc) "
+		 "and %s/lib-dynload; zip %s; PREFIX %s, EXEC_PREFIX %s, VPATH '%s', "
+		 "compile-time PYTHONPATH '%s'", S(g->lib_python), S(g->platlibdir),
+		 g->platlibdir_why, S(g->lib_python), S(g->lib_python), S(g->zip_name),
+		 g->PREFIX, g->EXEC_PREFIX, g->VPATH, g->PYTHONPATH_MACRO);
+}
+
+/* ------------------------------------------------------------------ */
+/* The steps                                                           */
+/* ------------------------------------------------------------------ */
+
+/* 1. program_full_path: argv[0] with a '/', else a PATH search, else ''. */
+static void s_program(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const struct ps_inputs *in = c->in;
+	const char *argv0 = in->argv0;
+	const char *path_env = ps_env_get(&in->env, "PATH");
+
+	if (in->embed.present && in->embed.program_name && *in->embed.program_name) {
+		g->program_name = ps_ctx_strdup(c, in->embed.program_name);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
+			     "program name set by the embedding application");
+	} else if (argv0 && *argv0) {
+		g->program_name = ps_ctx_strdup(c, argv0);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", argv0,
+			     "program name = argv[0] as typed");
+	} else {
+		g->program_name = ps_ctx_strdup(c, g->R->major == 2 ? "python" : "python3");
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
+			     "argv[0] is empty: program name defaults to %s", S(g->program_name));
+	}
+	if (!g->program_name)
+		return;
+
+	if (strchr(g->program_name, '/')) {
+		g->progpath = ps_ctx_strdup(c, g->program_name);
+	} else if (c->plat == PS_PLATFORM_DARWIN && in->os_executable &&
+		   in->os_executable[0] == '/') {
+		g->progpath = ps_ctx_strdup(c, in->os_executable);
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, g->progpath,
+			 "macOS: _NSGetExecutablePath() gives the executable");
+	} else if (path_env) {
+		const char *p = path_env;
+		for (;;) {
+			const char *delim = strchr(p, ':');
+			char *dir = delim ? strndup(p, (size_t)(delim - p)) : strdup(p);
+			char *cand = dir ? cjoin(g, dir, g->program_name) : NULL;
+			if (!dir)
+				c->oom = true;
+			if (cand && probe(g, PS_PHASE_EXECUTABLE, PS_OP_ISXFILE, cand,
+					  "PATH search for %s (entry '%s'; PATH is used even under "
+					  "-E%s)", g->program_name, dir,
+					  g->R->has_isolated ? "/-I" : "")) {
+				g->progpath = cand;
+				ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, cand, "found",
+					 "found %s in PATH entry '%s'", g->program_name, dir);
+				free(dir);
+				break;
+			}
+			free(cand);
+			free(dir);
+			if (!delim || c->oom)
+				break;
+			p = delim + 1;
+		}
+	}
+	if (!g->progpath) {
+		g->progpath = ps_ctx_strdup(c, "");
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", "",
+			     "%s has no '/' and is not on %s: sys.executable is '' and the "
+			     "searches start from the working directory", g->program_name,
+			     path_env ? "PATH" : "PATH (PATH is not set)");
+		return;
+	}
+	if (g->progpath[0] && g->progpath[0] != '/') {
+		char *abs = copy_absolute(g, g->progpath);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", abs,
+			     "%s is relative: the working directory %s is put in front%s, without "
+			     "normalising ('..' and '.' stay)", g->progpath, S(in->cwd),
+			     strncmp(g->progpath, "./", 2) == 0 ? " and the leading './' dropped"
+			     : "");
+		takev(&g->progpath, abs);
+	} else {
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->progpath,
+			     "%s", strchr(g->program_name, '/')
+			     ? "argv[0] contains a '/': it is the executable, as typed"
+			     : "the PATH hit is the executable");
+	}
+}
+
+/*
+ * 2. argv0_path: the executable's symlink chain (the file only, targets
+ * joined textually), then its directory.  Returns -1 on a fatal loop.
+ */
+static int s_argv0_path(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	unsigned nlink = 0;
+	bool changed = false;
+
+	g->argv0_path = ps_ctx_strdup(c, g->progpath);
+	while (g->argv0_path && !c->oom) {
+		char *target = NULL;
+		int rc = ps_fs_readlink(c->fs, g->argv0_path, &target);
+		if (rc != 0) {
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path,
+				 rc == EINVAL ? "not a link" : errno_text(rc),
+				 "readlink(): %s", changed ? "the end of the symlink chain"
+				 : "is the executable a symbolic link?");
+			if (rc == ENOMEM)
+				c->oom = true;
+			break;
+		}
+		if (target[0] == '/') {
+			takev(&g->argv0_path, target);
+		} else {
+			reduce(g->argv0_path);
+			takev(&g->argv0_path, cjoin(g, g->argv0_path, target));
+			free(target);
+		}
+		changed = true;
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path, "link",
+			 "readlink(): a symbolic link; the target is joined to the link's "
+			 "directory as text (no '..' is resolved): %s", S(g->argv0_path));
+		nlink++;
+		if (nlink >= GC_MAX_LINKS && g->R->c_symlink_limit) {
+			struct ps_result *r = c->r;
+			r->has_fatal = true;
+			r->fatal.exit_status = 1;
+			ps_ctx_set(c, &r->fatal.message, "resolve_symlinks: maximum number of "
+				   "symbolic links reached");
+			takev(&r->fatal.output,
+			      fmt(g, "Fatal Python error: resolve_symlinks: maximum number of "
+				     "symbolic links reached\nPython runtime state: %s\n\n%s",
+				  g->R->c_symlink_limit == 1 ? "preinitialized"
+				  : "core initialized",
+				  g->R->c_symlink_limit == 1 ? ""
+				  : "Current thread 0x0000000000000000 (most recent call "
+				    "first):\n  <no Python frame>\n"));
+			takev(&r->fatal.cause, fmt(g, "the executable %s is a chain of %d or more "
+						   "symbolic links (a loop?)", g->progpath,
+						   GC_MAX_LINKS));
+			takev(&r->fatal.fix, fmt(g, "Break the symlink loop at %s.", g->progpath));
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, g->argv0_path, "fatal",
+				 "%d symbolic links followed: start-up stops", GC_MAX_LINKS);
+			return -1;
+		}
+		if (nlink >= 1000) {
+			struct ps_result *r = c->r;
+			r->has_fatal = true;
+			r->fatal.exit_status = 1;
+			ps_ctx_set(c, &r->fatal.message, "the interpreter hangs resolving a "
+				   "symbolic link loop");
+			takev(&r->fatal.cause, fmt(g, "%s reads the executable's symlink chain "
+						   "without a limit and %s never ends", g->R->name,
+						   g->progpath));
+			takev(&r->fatal.fix, fmt(g, "Break the symlink loop at %s.", g->progpath));
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, g->argv0_path, "hang",
+				 "no limit on the readlink loop in %s: the interpreter never starts",
+				 g->R->name);
+			return -1;
+		}
+	}
+	if (!g->argv0_path)
+		return 0;
+	reduce(g->argv0_path);
+	g->argv0_step = ps_trace_set(c, PS_PHASE_EXECUTABLE, "argv0_path", g->argv0_path,
+				     "the directory of the %sexecutable: where the searches start",
+				     changed ? "symlink target of the " : "");
+	return 0;
+}
+
+/*
+ * _Py_FindEnvConfigValue(): the value of `home` in a pyvenv.cfg, or NULL
+ * (yours).  *line_no is set to the line it came from; *why explains a miss.
+ */
+static char *cfg_find_home(struct gc *g, const char *data, size_t len, int *line_no,
+			   char **why)
+{
+	size_t pos = 0;
+	int ln = 0;
+	*line_no = 0;
+	while (pos < len) {
+		size_t n = 0, take;
+		char buf[GC_CFG_LINE + 1];
+		char *tok, *save = NULL;
+
+		ln++;
+		/* fgets: up to and including '\n', at most GC_CFG_LINE bytes */
+		while (pos + n < len && n < GC_CFG_LINE && data[pos + n] != '\n')
+			n++;
+		if (pos + n < len && n < GC_CFG_LINE && data[pos + n] == '\n')
+			n++;
+		take = n;
+		memcpy(buf, data + pos, take);
+		buf[take] = '\0';
+		pos += take;
+		/* strlen() stops at a NUL byte */
+		n = strlen(buf);
+		if (n == 0 || buf[n - 1] != '\n') {
+			takev(why, fmt(g, "line %d %s: the scan stops there", ln,
+				       n < take ? "holds a NUL byte"
+				       : take >= GC_CFG_LINE ? "is longer than 8191 bytes"
+				       : "does not end with a newline"));
+			return NULL;
+		}
+		if (buf[0] == '#')
+			continue;
+		tok = strtok_r(buf, " \t\r\n", &save);
+		if (!tok || strcmp(tok, "home") != 0)
+			continue;
+		tok = strtok_r(NULL, " \t", &save);
+		if (!tok || strcmp(tok, "=") != 0) {
+			takev(why, fmt(g, "line %d starts with 'home' but the next word is not a "
+				       "lone '=' (spaces around '=' are required)", ln));
+			continue;
+		}
+		tok = strtok_r(NULL, "\r\n", &save);
+		if (!tok)
+			continue;
+		*line_no = ln;
+		return ps_ctx_strdup(g->c, tok);
+	}
+	return NULL;
+}
+
+/* 3. pyvenv.cfg next to the executable's directory, then in its parent. */
+static void s_pyvenv(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	char *path, *parent, *data = NULL, *home, *why = NULL;
+	size_t len = 0;
+	int rc, line = 0;
+
+	if (!g->R->pyvenv_cfg) {
+		ps_trace(c, PS_PHASE_VENV, PS_OP_DECIDE, NULL, "not read",
+			 "%s's getpath does not know pyvenv.cfg (virtualenv works through its "
+			 "own site.py)", g->R->name);
+		return;
+	}
+	path = cjoin(g, g->argv0_path, "pyvenv.cfg");
+	if (!path)
+		return;
+	rc = read_whole(g, PS_PHASE_VENV, path, &data, &len,
+			"pyvenv.cfg in the executable's directory (read first before 3.11)");
+	if (rc != 0 && rc != EFBIG && !c->oom) {
+		parent = reduced(g, g->argv0_path, 1);
+		takev(&path, parent ? cjoin(g, parent, "pyvenv.cfg") : NULL);
+		free(parent);
+		if (!path)
+			return;
+		rc = read_whole(g, PS_PHASE_VENV, path, &data, &len,
+				"pyvenv.cfg one level up");
+	}
+	if (rc == EFBIG) {
+		ps_trace(c, PS_PHASE_VENV, PS_OP_DECIDE, path, "not parsed",
+			 "%s is larger than 1 MiB: pathscope does not scan it (CPython reads it "
+			 "line by line)", path);
+		free(path);
+		return;
+	}
+	if (rc != 0) {
+		ps_trace(c, PS_PHASE_VENV, PS_OP_DECIDE, NULL, "no venv",
+			 "no readable pyvenv.cfg in either place");
+		free(path);
+		return;
+	}
+	home = cfg_find_home(g, data, len, &line, &why);
+	free(data);
+	if (home) {
+		takev(&g->argv0_path, home);
+		g->argv0_step = ps_trace_set(c, PS_PHASE_VENV, "argv0_path", g->argv0_path,
+					     "line %d of %s is 'home = %s': the searches start from "
+					     "there%s", line, path, g->argv0_path,
+					     g->argv0_path[0] == '/' ? ""
+					     : " (relative: resolved against the working directory)");
+	} else {
+		ps_trace(c, PS_PHASE_VENV, PS_OP_DECIDE, path, "no home",
+			 "%s has no usable 'home = VALUE' line (the key is case-sensitive, needs "
+			 "spaces around '=' and a final newline)%s%s: the searches start from "
+			 "the executable's directory", path, why ? "; " : "", why ? why : "");
+	}
+	free(why);
+	free(path);
+}
+
+/* 4. search_for_prefix(): pfound 1 found, -1 build directory, 0 not found. */
+static void s_prefix(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	char *p;
+
+	if (g->home) {
+		const char *colon = strchr(g->home, ':');
+		char *h = colon ? strndup(g->home, (size_t)(colon - g->home)) : strdup(g->home);
+		if (!h) {
+			c->oom = true;
+			return;
+		}
+		g->prefix = cjoin(g, h, g->lib_python);
+		g->pfound = 1;
+		g->prefix_step = ps_trace_set(c, PS_PHASE_HOME, "prefix", g->prefix,
+					      "%s='%s': the stdlib directory is %s'%s' + %s, believed "
+					      "without any check%s", g->home_src, g->home,
+					      colon ? "the part before ':' " : "", h, g->lib_python,
+					      !h[0] ? " (an empty home gives a path relative to the "
+					      "working directory)" : "");
+		free(h);
+		return;
+	}
+
+	p = cjoin(g, g->argv0_path, g->R->c_build_landmark);
+	if (p && probe(g, PS_PHASE_BUILD, PS_OP_ISFILE, p,
+		       "is argv0_path a build directory (%s)?", g->R->c_build_landmark)) {
+		char *v = cjoin(g, g->argv0_path, g->VPATH);
+		char *lib = v ? cjoin(g, v, "Lib") : NULL;
+		free(v);
+		if (lib && ismodule(g, PS_PHASE_BUILD, lib, "build directory: the source Lib")) {
+			g->prefix = lib;
+			g->pfound = -1;
+			g->prefix_step = ps_trace_set(c, PS_PHASE_BUILD, "prefix", lib,
+						      "build directory: the stdlib is the source "
+						      "tree's Lib (argv0_path + VPATH '%s' + Lib)",
+						      g->VPATH);
+			free(p);
+			return;
+		}
+		free(lib);
+	}
+	free(p);
+
+	p = copy_absolute(g, g->argv0_path);
+	while (p && !c->oom) {
+		char *d = cjoin(g, p, g->lib_python);
+		if (d && ismodule(g, PS_PHASE_PREFIX, d, "stdlib landmark, searching up")) {
+			g->prefix = d;
+			g->pfound = 1;
+			g->prefix_step = ps_trace_set(c, PS_PHASE_PREFIX, "prefix", d,
+						      "found os.py (or os.pyc) in %s", d);
+			free(p);
+			return;
+		}
+		free(d);
+		reduce(p);
+		if (!p[0])
+			break;
+	}
+	free(p);
+
+	p = cjoin(g, g->PREFIX, g->lib_python);
+	if (p && ismodule(g, PS_PHASE_PREFIX, p, "the compiled-in PREFIX")) {
+		g->prefix = p;
+		g->pfound = 1;
+		g->prefix_step = ps_trace_set(c, PS_PHASE_PREFIX, "prefix", p,
+					      "nothing found from the executable: the compiled-in "
+					      "PREFIX %s holds the stdlib", g->PREFIX);
+		return;
+	}
+	g->pfound = 0;
+	ps_warn(c, PS_PHASE_PREFIX, "Could not find platform independent libraries <prefix>");
+	g->prefix = p;
+	g->prefix_step = ps_trace_set(c, PS_PHASE_PREFIX, "prefix", p,
+				      "no stdlib found anywhere: PREFIX + %s is used anyway",
+				      g->lib_python);
+}
+
+/* 5. The zip entry: next to the found stdlib, else under PREFIX. */
+static void s_zip(struct gc *g)
+{
+	char *base = g->pfound > 0 ? reduced(g, g->prefix, 2) : ps_ctx_strdup(g->c, g->PREFIX);
+	g->zip_path = base ? cjoin(g, base, g->zip_name) : NULL;
+	free(base);
+}
+
+/* pybuilddir.txt: exec dir = argv0_path + its raw contents. */
+static bool s_pybuilddir(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	char *path = cjoin(g, g->argv0_path, "pybuilddir.txt"), *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (!path)
+		return false;
+	if (g->R->c_builddir_isfile &&
+	    !probe(g, PS_PHASE_BUILD, PS_OP_ISFILE, path, "build directory marker")) {
+		free(path);
+		return false;
+	}
+	rc = read_whole(g, PS_PHASE_BUILD, path, &data, &len, g->R->c_builddir_isfile
+			? "the marker's contents: the extension modules' directory"
+			: "build directory marker (opened directly)");
+	if (rc == EFBIG) {
+		/* only the first MAXPATHLEN bytes are read: a path that long is never useful */
+		rc = 0;
+		free(data);
+		data = ps_ctx_strdup(c, "");
+		len = 0;
+		ps_trace(c, PS_PHASE_BUILD, PS_OP_DECIDE, path, "too large",
+			 "pathscope reads no more than 1 MiB of it; treated as empty");
+	}
+	if (rc != 0) {
+		free(path);
+		return false;
+	}
+	if (len > GC_MAXPATHLEN)
+		data[GC_MAXPATHLEN] = '\0';
+	g->exec_dir = cjoin(g, g->argv0_path, data);
+	g->efound = -1;
+	g->exec_step = ps_trace_set(c, PS_PHASE_BUILD, "exec_prefix", g->exec_dir,
+				    "%s exists: a build directory; its raw contents%s are joined to "
+				    "argv0_path", path, strchr(data, '\n')
+				    ? " (with the newline: a trailing newline is kept)" : "");
+	free(data);
+	free(path);
+	return true;
+}
+
+/* 6. search_for_exec_prefix(). */
+static void s_exec_prefix(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	char *p;
+
+	if (g->home) {
+		const char *colon = strchr(g->home, ':');
+		char *d = cjoin(g, colon ? colon + 1 : g->home, g->lib_python);
+		g->exec_dir = d ? cjoin(g, d, "lib-dynload") : NULL;
+		free(d);
+		g->efound = 1;
+		g->exec_step = ps_trace_set(c, PS_PHASE_HOME, "exec_prefix", g->exec_dir,
+					    "%s=%s: lib-dynload is %s + %s/lib-dynload, believed "
+					    "without any check", g->home_src, g->home,
+					    colon ? "the part after ':'" : "home", g->lib_python);
+		return;
+	}
+	if (s_pybuilddir(g) || c->oom)
+		return;
+
+	p = copy_absolute(g, g->argv0_path);
+	while (p && !c->oom) {
+		char *d = cjoin(g, p, g->lib_python);
+		char *dyn = d ? cjoin(g, d, "lib-dynload") : NULL;
+		free(d);
+		if (dyn && probe(g, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, dyn,
+				 "lib-dynload landmark, searching up")) {
+			g->exec_dir = dyn;
+			g->efound = 1;
+			g->exec_step = ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", dyn,
+						    "found the lib-dynload directory %s", dyn);
+			free(p);
+			return;
+		}
+		free(dyn);
+		reduce(p);
+		if (!p[0])
+			break;
+	}
+	free(p);
+
+	p = cjoin(g, g->EXEC_PREFIX, g->lib_python);
+	takev(&p, p ? cjoin(g, p, "lib-dynload") : NULL);
+	if (p && probe(g, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, p, "the compiled-in EXEC_PREFIX")) {
+		g->exec_dir = p;
+		g->efound = 1;
+		g->exec_step = ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", p,
+					    "nothing found from the executable: the compiled-in "
+					    "EXEC_PREFIX %s has lib-dynload", g->EXEC_PREFIX);
+		return;
+	}
+	free(p);
+	g->efound = 0;
+	ps_warn(c, PS_PHASE_EXEC_PREFIX, "Could not find platform dependent libraries <exec_prefix>");
+	g->exec_dir = cjoin(g, g->EXEC_PREFIX, g->dynload_fallback);
+	g->exec_step = ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", g->exec_dir,
+				    "no lib-dynload found anywhere: EXEC_PREFIX + %s is used "
+				    "(without the python%d.%d part: a known slip of the C code)",
+				    g->dynload_fallback, c->in->build.major, c->in->build.minor);
+}
+
+/* Appends text to the search path string as one piece with an origin. */
+static void piece(struct gc *g, const char *text, enum ps_origin origin, long step,
+		  char *detail)
+{
+	struct gc_piece *t;
+	size_t start = g->msp.len;
+	ps_buf_adds(&g->msp, text);
+	if (g->c->oom || !(t = realloc(g->pieces, (g->npieces + 1) * sizeof *t))) {
+		g->c->oom = true;
+		free(detail);
+		return;
+	}
+	g->pieces = t;
+	t[g->npieces].start = start;
+	t[g->npieces].end = g->msp.len;
+	t[g->npieces].origin = origin;
+	t[g->npieces].detail = detail;
+	t[g->npieces].step = step;
+	g->npieces++;
+}
+
+/* 8. The module search path: one ':'-joined string, split afterwards. */
+static void s_search_path(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const char *prefix = g->prefix ? g->prefix : "";
+	size_t plen = strlen(prefix);
+	const char *def = g->PYTHONPATH_MACRO;
+
+	if (g->pythonpath_env) {
+		piece(g, g->pythonpath_env, PS_ORIGIN_PYTHONPATH, -1,
+		      fmt(g, "from PYTHONPATH, used as typed: relative entries are not made "
+			     "absolute and an empty one stays ''"));
+		ps_buf_addc(&g->msp, ':');
+	}
+	piece(g, S(g->zip_path), PS_ORIGIN_STDLIB_ZIP, g->prefix_step,
+	      fmt(g, "the stdlib zip, always listed even when absent (%s)", g->pfound > 0
+		  ? "two levels above the stdlib directory that was found"
+		  : "under the compiled-in PREFIX, as the stdlib was not found by its landmark"));
+	ps_buf_addc(&g->msp, ':');
+	/* the compile-time PYTHONPATH, relative entries joined to the unreduced prefix */
+	for (;;) {
+		const char *delim = strchr(def, ':');
+		size_t n = delim ? (size_t)(delim - def) : strlen(def);
+		struct ps_buf e;
+		bool stdlib = n == 0;
+		ps_buf_init(&e);
+		if (def[0] != '/') {
+			ps_buf_adds(&e, prefix);
+			if (plen >= 1 && prefix[plen - 1] != '/' && n > 0)
+				ps_buf_addc(&e, '/');
+		}
+		ps_buf_add(&e, def, n);
+		if (e.oom)
+			c->oom = true;
+		piece(g, e.s, stdlib ? PS_ORIGIN_STDLIB : PS_ORIGIN_MACRO, g->prefix_step,
+		      stdlib ? fmt(g, "the standard library: %s (an empty entry of the "
+				   "compile-time PYTHONPATH '%s' is the stdlib directory itself)",
+				   g->pfound == 1 ? (g->home ? "PYTHONHOME + lib_python"
+						     : "found by its os.py landmark")
+				   : g->pfound < 0 ? "the source tree's Lib"
+				   : "not found: PREFIX + lib_python", g->PYTHONPATH_MACRO)
+		      : fmt(g, "compile-time PYTHONPATH entry '%.*s'%s", (int)n, def,
+			    def[0] == '/' ? "" : ", joined to the stdlib directory"));
+		ps_buf_release(&e);
+		if (!delim)
+			break;
+		ps_buf_addc(&g->msp, ':');
+		def = delim + 1;
+	}
+	ps_buf_addc(&g->msp, ':');
+	piece(g, S(g->exec_dir), PS_ORIGIN_PLATSTDLIB, g->exec_step,
+	      fmt(g, "extension modules (lib-dynload): %s", g->efound > 0
+		  ? (g->home ? "from home, unchecked" : "found by the lib-dynload landmark")
+		  : g->efound < 0 ? "the build directory named by pybuilddir.txt"
+		  : "not found: the EXEC_PREFIX fallback"));
+	if (g->msp.oom)
+		c->oom = true;
+}
+
+/* Splits the string and gives each element the origin of the piece it starts in. */
+static void s_entries(struct gc *g, struct ps_getpath_out *o)
+{
+	struct ps_ctx *c = g->c;
+	const char *s = g->msp.s;
+	size_t pos = 0, len = g->msp.len;
+
+	for (;;) {
+		const char *end = memchr(s + pos, ':', len - pos);
+		size_t n = end ? (size_t)(end - (s + pos)) : len - pos;
+		char *e = strndup(s + pos, n);
+		const struct gc_piece *pc = NULL;
+		long step;
+		if (!e) {
+			c->oom = true;
+			return;
+		}
+		for (size_t i = 0; i < g->npieces; i++)
+			if (pos >= g->pieces[i].start && pos <= g->pieces[i].end &&
+			    (pos < g->pieces[i].end || n == 0)) {
+				pc = &g->pieces[i];
+				break;
+			}
+		step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, e, "appended", "%s",
+				pc && pc->detail ? pc->detail : "");
+		if (ps_strv_push(&o->module_search_paths, e) < 0)
+			c->oom = true;
+		ps_entries_push(c, &o->entries, &o->nentries, e,
+				pc ? pc->origin : PS_ORIGIN_STDLIB, pc && pc->step >= 0 ? pc->step
+				: step, "%s%s", pc && pc->detail ? pc->detail : "",
+				pc && pc->origin != PS_ORIGIN_PYTHONPATH &&
+				(pos > pc->start || pos + n < pc->end)
+				? " (a ':' inside that value split it into several entries)" : "");
+		free(e);
+		if (!end || c->oom)
+			break;
+		pos += n + 1;
+	}
+}
+
+/* Py_SetPath(): the string is the search path, prefix and exec_prefix are ''. */
+static void s_setpath(struct gc *g, struct ps_getpath_out *o)
+{
+	struct ps_ctx *c = g->c;
+	struct ps_strv parts;
+	ps_strv_init(&parts);
+	if (ps_strv_split(&parts, c->in->embed.setpath, ':') < 0)
+		c->oom = true;
+	for (size_t i = 0; i < parts.n && !c->oom; i++) {
+		long step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, parts.v[i], "appended",
+				     "from Py_SetPath(), verbatim");
+		if (ps_strv_push(&o->module_search_paths, parts.v[i]) < 0)
+			c->oom = true;
+		ps_entries_push(c, &o->entries, &o->nentries, parts.v[i], PS_ORIGIN_EMBED, step,
+				"from the string given to Py_SetPath(), used verbatim");
+	}
+	ps_strv_release(&parts);
+}
+
+/* 9-10. sys.prefix / sys.exec_prefix, base_*, and the write-back. */
+static void s_write_back(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	struct ps_getpath_out *o = &c->r->getpath;
+	bool setpath = c->in->embed.present && c->in->embed.setpath;
+	char *pre, *epre;
+
+	if (setpath) {
+		pre = ps_ctx_strdup(c, "");
+		epre = ps_ctx_strdup(c, "");
+		ps_trace_set(c, PS_PHASE_PREFIX, "prefix", "", "Py_SetPath(): prefix = ''");
+	} else {
+		if (g->pfound > 0) {
+			pre = reduced(g, g->prefix, 2);
+			if (pre && !pre[0])
+				takev(&pre, ps_ctx_strdup(c, "/"));
+		} else {
+			pre = ps_ctx_strdup(c, g->PREFIX);
+		}
+		ps_trace_set(c, PS_PHASE_PREFIX, "prefix", pre, "sys.prefix = %s",
+			     g->pfound > 0 ? "the stdlib directory minus its last two components "
+					     "(lib/pythonM.m), '/' if nothing is left"
+			     : g->pfound < 0 ? "the compiled-in PREFIX (running from a build "
+					       "directory)"
+			     : "the compiled-in PREFIX (the stdlib was not found)");
+		if (g->efound > 0) {
+			epre = reduced(g, g->exec_dir, 3);
+			if (epre && !epre[0])
+				takev(&epre, ps_ctx_strdup(c, "/"));
+		} else {
+			epre = ps_ctx_strdup(c, g->EXEC_PREFIX);
+		}
+		ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", epre, "sys.exec_prefix = %s",
+			     g->efound > 0 ? "lib-dynload minus its last three components, '/' "
+					     "if nothing is left"
+			     : g->efound < 0 ? "the compiled-in EXEC_PREFIX (build directory)"
+			     : "the compiled-in EXEC_PREFIX (lib-dynload was not found)");
+	}
+
+	ps_ctx_set(c, &o->program_name, g->program_name);
+	ps_ctx_set(c, &o->home, g->home);
+	ps_ctx_set(c, &o->executable, g->progpath);
+	ps_ctx_set(c, &o->base_executable, g->R->has_base_executable ? g->progpath : NULL);
+	ps_ctx_set(c, &o->prefix, pre);
+	ps_ctx_set(c, &o->exec_prefix, epre);
+	ps_ctx_set(c, &o->base_prefix, g->R->has_base_prefix ? pre : NULL);
+	ps_ctx_set(c, &o->base_exec_prefix, g->R->has_base_prefix ? epre : NULL);
+	ps_ctx_set(c, &o->platlibdir, g->R->has_platlibdir ? g->platlibdir : NULL);
+	ps_ctx_set(c, &o->stdlib_dir, setpath ? "" : g->prefix);
+	ps_ctx_set(c, &o->platstdlib_dir, setpath ? "" : g->exec_dir);
+	o->is_python_build = g->pfound < 0 || g->efound < 0;
+	if (g->R->has_base_executable)
+		ps_trace_set(c, PS_PHASE_SEARCH_PATH, "base_executable", o->base_executable,
+			     "sys._base_executable = sys.executable (on Linux before 3.11, even in "
+			     "a venv)");
+	if (g->R->has_base_prefix) {
+		ps_trace_set(c, PS_PHASE_SEARCH_PATH, "base_prefix", o->base_prefix,
+			     "sys.base_prefix = sys.prefix (site.py may change sys.prefix later)");
+		ps_trace_set(c, PS_PHASE_SEARCH_PATH, "base_exec_prefix", o->base_exec_prefix,
+			     "sys.base_exec_prefix = sys.exec_prefix");
+	}
+	ps_trace_set(c, PS_PHASE_SEARCH_PATH, "module_search_paths", setpath
+		     ? c->in->embed.setpath : g->msp.s,
+		     "sys.path before site.py and sys.path[0]: %zu entr%s",
+		     o->module_search_paths.n, o->module_search_paths.n == 1 ? "y" : "ies");
+	free(pre);
+	free(epre);
+}
+
+static void gc_release(struct gc *g)
+{
+	char **owned[] = { &g->platlibdir, &g->lib_python, &g->zip_name, &g->dynload_fallback,
+			   &g->program_name, &g->progpath, &g->argv0_path, &g->prefix,
+			   &g->exec_dir, &g->zip_path };
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
+		free(*owned[i]);
+		*owned[i] = NULL;
+	}
+	for (size_t i = 0; i < g->npieces; i++)
+		free(g->pieces[i].detail);
+	free(g->pieces);
+	ps_buf_release(&g->msp);
+}
+
+int ps_getpath_c_run(struct ps_ctx *c)
+{
+	struct gc g;
+	struct ps_getpath_out *o = &c->r->getpath;
+	bool setpath = c->in->embed.present && c->in->embed.setpath;
+
+	memset(&g, 0, sizeof g);
+	g.c = c;
+	g.R = c->rules;
+	g.prefix_step = g.exec_step = g.argv0_step = -1;
+	ps_buf_init(&g.msp);
+
+	s_config(&g);
+	s_constants(&g);
+	s_program(&g);
+	if (c->oom || !g.progpath)
+		goto out;
+	if (s_argv0_path(&g) < 0 || c->oom)
+		goto out;
+	if (setpath) {
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "Py_SetPath",
+			 "Py_SetPath() was called: no search at all");
+		s_setpath(&g, o);
+	} else {
+		s_pyvenv(&g);
+		s_prefix(&g);
+		s_zip(&g);
+		if (c->oom)
+			goto out;
+		s_exec_prefix(&g);
+		if ((!g.pfound || !g.efound) && !c->oom)
+			ps_warn(c, PS_PHASE_EXEC_PREFIX,
+				"Consider setting $PYTHONHOME to <prefix>[:<exec_prefix>]");
+		if (c->in->embed.present && c->in->embed.module_search_paths_set) {
+			const struct ps_strv *m = &c->in->embed.module_search_paths;
+			for (size_t i = 0; i < m->n && !c->oom; i++) {
+				if (ps_strv_push(&o->module_search_paths, m->v[i]) < 0)
+					c->oom = true;
+				ps_entries_push(c, &o->entries, &o->nentries, m->v[i],
+						PS_ORIGIN_EMBED, -1, "set by the embedding "
+						"application, used verbatim");
+			}
+		} else {
+			s_search_path(&g);
+			if (!c->oom)
+				s_entries(&g, o);
+		}
+	}
+	if (!c->oom)
+		s_write_back(&g);
+out:
+	gc_release(&g);
+	return c->oom ? -1 : 0;
+}
