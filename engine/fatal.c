@@ -187,14 +187,16 @@ static char *explain_cause(struct ps_ctx *c)
 	const char *pld = ps_ctx_env(c, "PYTHONPLATLIBDIR");
 	struct ps_buf b;
 
+	/* 2.7 stops on `import site`, later versions on `import encodings` */
+	const char *what = c->rules->fatal_style == PS_FATAL_27 ? "site module" : "encodings package";
+
 	ps_buf_init(&b);
 	if (g->module_search_paths.n == 0)
-		ps_buf_adds(&b, "sys.path is empty, so the encodings package cannot be imported");
+		ps_buf_addf(&b, "sys.path is empty, so the %s cannot be imported", what);
 	else if (stdlib)
-		ps_buf_addf(&b, "no encodings package under %s (nor any other sys.path entry)",
-			    stdlib);
+		ps_buf_addf(&b, "no %s under %s (nor any other sys.path entry)", what, stdlib);
 	else
-		ps_buf_adds(&b, "no sys.path entry holds the encodings package");
+		ps_buf_addf(&b, "no sys.path entry holds the %s", what);
 	if (c->pth_file_used)
 		ps_buf_adds(&b, "; sys.path comes from a ._pth file next to the executable, which "
 				"lists only its own entries");
@@ -238,12 +240,87 @@ static char *explain_fix(struct ps_ctx *c)
 			     : g->prefix ? g->prefix : "the prefix");
 }
 
+/*
+ * 2.7 does not need encodings (an ImportError there is ignored); what
+ * stops it is `import site` failing: "ImportError: No module named site",
+ * exit 1, and nothing at all under -S.  Returns 1 when site is found.
+ */
+static int site27_importable(struct ps_ctx *c)
+{
+	const struct ps_strv *msp = &c->r->getpath.module_search_paths;
+
+	for (size_t i = 0; i < msp->n && !c->oom; i++) {
+		const char *e = msp->v[i];
+		if (ps_probe_isdir(c, PS_PHASE_SEARCH_PATH, e,
+				   "looking for the site module: is this entry a directory?")) {
+			static const char *const names[2] = { "site.py", "site.pyc" };
+			for (int k = 0; k < 2; k++) {
+				char *p = ps_ctx_join(c, e, names[k]);
+				bool hit = p && ps_probe_isfile(c, PS_PHASE_SEARCH_PATH, p,
+								k ? "site module, sourceless"
+								  : "site module source");
+				free(p);
+				if (hit)
+					return 1;
+			}
+		} else if (ps_probe_isfile(c, PS_PHASE_SEARCH_PATH, e,
+					   "a file on sys.path is read by zipimport")) {
+			int z = ps_zip_probe(c, e, "site.py");
+			if (z == 0)
+				z = ps_zip_probe(c, e, "site.pyc");
+			if (z > 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int fatal_27(struct ps_ctx *c)
+{
+	struct ps_result *r = c->r;
+	struct ps_buf out;
+
+	if (!c->site_import) {
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "starts",
+			 "2.7 runs without its standard library when site is not imported (-S)");
+		return 0;
+	}
+	if (site27_importable(c) || c->oom)
+		return c->oom ? -1 : 0;
+	ps_buf_init(&out);
+	for (size_t i = 0; i < r->getpath.warnings.n; i++)
+		ps_buf_addf(&out, "%s\n", r->getpath.warnings.v[i]);
+	ps_buf_adds(&out, "ImportError: No module named site\n");
+	if (out.oom) {
+		ps_buf_release(&out);
+		c->oom = true;
+		return -1;
+	}
+	r->has_fatal = true;
+	r->fatal.exit_status = 1;
+	free(r->fatal.output);
+	r->fatal.output = ps_buf_detach(&out);
+	free(r->fatal.message);
+	r->fatal.message = ps_ctx_strdup(c, "ImportError: No module named site");
+	free(r->fatal.cause);
+	r->fatal.cause = explain_cause(c);
+	free(r->fatal.fix);
+	r->fatal.fix = explain_fix(c);
+	ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "fatal",
+		 "no sys.path entry holds site.py: 'ImportError: No module named site' (2.7 "
+		 "starts with -S)");
+	ps_fatal_diagnose(c);
+	return c->oom ? -1 : 0;
+}
+
 int ps_fatal_check(struct ps_ctx *c)
 {
 	struct ps_result *r = c->r;
 	const struct ps_strv *msp = &r->getpath.module_search_paths;
 	struct ps_buf out;
 
+	if (c->rules->fatal_style == PS_FATAL_27)
+		return fatal_27(c);
 	for (size_t i = 0; i < msp->n && !c->oom; i++) {
 		const char *e = msp->v[i];
 		char *pkg, *init;
@@ -290,6 +367,16 @@ int ps_fatal_check(struct ps_ctx *c)
 	for (size_t i = 0; i < r->getpath.warnings.n; i++)
 		ps_buf_addf(&out, "%s\n", r->getpath.warnings.v[i]);
 	switch (c->rules->fatal_style) {
+	case PS_FATAL_36:
+	case PS_FATAL_37:
+		/* 3.6/3.7 abort(): no runtime state line, no frame line, exit 134 */
+		ps_buf_addf(&out, "Fatal Python error: %s\n"
+				  "ModuleNotFoundError: No module named 'encodings'\n\n"
+				  "Current thread 0x0000000000000000 (most recent call first):\n",
+			    c->rules->fatal_style == PS_FATAL_36
+			    ? "Py_Initialize: Unable to get the locale encoding"
+			    : "initfsencoding: unable to load the file system codec");
+		break;
 	case PS_FATAL_DUMP:
 		dump_path_config(c, &out);
 		ps_buf_adds(&out, "Fatal Python error: init_fs_encoding: failed to get the Python "
@@ -300,23 +387,30 @@ int ps_fatal_check(struct ps_ctx *c)
 		ps_buf_adds(&out, "Fatal Python error: Failed to import encodings module\n");
 		break;
 	}
-	ps_buf_adds(&out, "Python runtime state: core initialized\n"
-			  "ModuleNotFoundError: No module named 'encodings'\n\n"
-			  "Current thread 0x0000000000000000 (most recent call first):\n"
-			  "  <no Python frame>\n");
+	if (c->rules->fatal_style != PS_FATAL_36 && c->rules->fatal_style != PS_FATAL_37)
+		ps_buf_addf(&out, "Python runtime state: core initialized\n"
+				  "ModuleNotFoundError: No module named 'encodings'\n\n"
+				  "Current thread 0x0000000000000000 (most recent call first):\n"
+				  "%s<no Python frame>\n",
+			    c->rules->dump_frame_unindented ? "" : "  ");
 	if (out.oom) {
 		ps_buf_release(&out);
 		c->oom = true;
 		return -1;
 	}
 	r->has_fatal = true;
-	r->fatal.exit_status = 1;
+	r->fatal.exit_status = c->rules->fatal_style == PS_FATAL_36 ||
+			       c->rules->fatal_style == PS_FATAL_37 ? 134 : 1;
 	free(r->fatal.output);
 	r->fatal.output = ps_buf_detach(&out);
 	free(r->fatal.message);
 	r->fatal.message = ps_ctx_strdup(c, c->rules->fatal_style == PS_FATAL_DUMP
 					 ? "init_fs_encoding: failed to get the Python codec of "
 					   "the filesystem encoding"
+					 : c->rules->fatal_style == PS_FATAL_36
+					 ? "Py_Initialize: Unable to get the locale encoding"
+					 : c->rules->fatal_style == PS_FATAL_37
+					 ? "initfsencoding: unable to load the file system codec"
 					 : "Failed to import encodings module");
 	free(r->fatal.cause);
 	r->fatal.cause = explain_cause(c);
