@@ -92,7 +92,15 @@ def find_interpreters():
     return found, missing
 
 
-inv, write, symlink = base.inv, base.write, base.symlink
+inv, symlink = base.inv, base.symlink
+
+
+def write(path, content, mode=None):
+    # never write through a link into a real installation
+    if os.path.islink(path) or not os.path.realpath(os.path.dirname(path)).startswith(
+            os.path.realpath(tempfile.gettempdir())):
+        raise RuntimeError(f'refusing to write {path}: it leads outside the scratch tree')
+    base.write(path, content, mode)
 
 
 def copy_binary(ip, dst):
@@ -235,7 +243,13 @@ def copied_binary_os_pyc_only(ip, T):
     for n in os.listdir(lib(ip)):
         if n != 'os.py' and not os.path.lexists(os.path.join(d, n)):
             symlink(os.path.join(lib(ip), n), os.path.join(d, n))
-    write(os.path.join(d, 'os.pyc'), '')
+    # a real compiled os module (2.7 keeps os.pyc beside os.py, 3.x in __pycache__),
+    # so that site's `import os` works from the sourceless file
+    pycs = glob.glob(os.path.join(lib(ip), 'os.pyc')) + \
+        glob.glob(os.path.join(lib(ip), '__pycache__', 'os.cpython-*.pyc'))
+    if os.path.lexists(os.path.join(d, 'os.pyc')):
+        os.unlink(os.path.join(d, 'os.pyc'))
+    shutil.copy(pycs[0], os.path.join(d, 'os.pyc'))
     return inv(exe, exe, T)
 
 
