@@ -201,7 +201,7 @@ static const char *errno_text(int err)
 }
 
 /*
- * fopen()+read of a whole file, traced as one READ step.  A directory
+ * fopen + fread of a whole file, traced as one READ step.  A directory
  * opens fine and reads as empty (as on Linux).  Returns 0 or an errno;
  * *data yours.
  */
@@ -452,7 +452,7 @@ static int s_argv0_path(struct gc *g)
 		if (rc != 0) {
 			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path,
 				 rc == EINVAL ? "not a link" : errno_text(rc),
-				 "readlink(): %s", changed ? "the end of the symlink chain"
+				 "readlink: %s", changed ? "the end of the symlink chain"
 				 : "is the executable a symbolic link?");
 			if (rc == ENOMEM)
 				c->oom = true;
@@ -467,7 +467,7 @@ static int s_argv0_path(struct gc *g)
 		}
 		changed = true;
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path, "link",
-			 "readlink(): a symbolic link; the target is joined to the link's "
+			 "readlink: a symbolic link; the target is joined to the link's "
 			 "directory as text (no '..' is resolved): %s", S(g->argv0_path));
 		nlink++;
 		if (nlink >= GC_MAX_LINKS && g->R->c_symlink_limit) {
