@@ -101,6 +101,7 @@ struct ps_rules {
 	bool env_home_empty_set;     /* 2.7, 3.6: PYTHONHOME="" counts as set (home '') */
 	bool env_pythonpath_empty_set;/* 2.7: PYTHONPATH="" adds a '' entry */
 	bool dump_frame_unindented;  /* 3.8, 3.9: "<no Python frame>" without its indent */
+	bool path0_module_empty;     /* 2.7, 3.6: -m gives sys.path[0] '' (3.7+: the cwd) */
 };
 
 /* Rules for major.minor on platform, or NULL. Borrowed, static. */
