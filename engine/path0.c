@@ -202,6 +202,14 @@ int ps_path0_run(struct ps_ctx *c)
 		break;
 	}
 	case PS_RUN_MODULE:
+		if (c->rules->path0_module_empty) {
+			/* 2.7 and 3.6 put '' for -m, like -c; 3.7 switched to the absolute cwd */
+			path0 = ps_ctx_strdup(c, "");
+			detail = ps_ctx_printf(c, "-m: the empty string (Python %s uses '' for -m, "
+						  "meaning the working directory at import time)",
+					       c->rules->name);
+			break;
+		}
 		path0 = ps_ctx_strdup(c, c->in->cwd ? c->in->cwd : "");
 		detail = ps_ctx_printf(c, "-m: the working directory %s", path0 ? path0 : "");
 		break;

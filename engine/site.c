@@ -940,7 +940,8 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 		names.n = keep;
 		if (names.v)
 			names.v[keep] = NULL;
-		qsort(names.v, names.n, sizeof *names.v, cmp_str);
+		if (names.n > 1) /* qsort(NULL, 0) is undefined behaviour */
+			qsort(names.v, names.n, sizeof *names.v, cmp_str);
 		for (size_t i = 0; i < names.n && !st->failed && !c->oom; i++)
 			addpackage(st, sitedir, names.v[i], list_step, second);
 	}
