@@ -101,9 +101,22 @@ void ps_ctx_set(struct ps_ctx *c, char **field, const char *value);
 /* The stages. Each returns 0, or -1 only when the computation cannot go on (ctx->oom). */
 int ps_getpath_run(struct ps_ctx *c);      /* fills r->getpath, effective flags; may set r->has_fatal */
 int ps_getpath_c_run(struct ps_ctx *c);    /* <=3.10 algorithm */
+int ps_getpath_pc_run(struct ps_ctx *c);   /* <=3.10 on Windows (PC/getpathp.c), getpath_pc.c */
 int ps_fatal_check(struct ps_ctx *c);      /* sets r->has_fatal when encodings cannot be imported */
 int ps_site_run(struct ps_ctx *c);         /* r->sys, r->entries, r->pth from site.py's rules */
 int ps_path0_run(struct ps_ctx *c);        /* inserts sys.path[0] into r->sys.path / r->entries */
+
+/*
+ * _Py_FindEnvConfigValue() of the <=3.10 C getpath (getpath_c.c), shared by
+ * the POSIX and Windows versions: the value of `key` in a pyvenv.cfg read
+ * whole into data, scanned as fgets() with a line buffer of line_max
+ * bytes would (a line without its '\n' ends the scan), case-sensitive key,
+ * a lone '=' token, the rest of the line up to CR/LF.  Returns the value
+ * (yours) or NULL; *line_no is its 1-based line; *why (yours, may stay
+ * NULL) says why a scan found nothing.
+ */
+char *ps_c_find_env_value(struct ps_ctx *c, const char *data, size_t len, size_t line_max,
+			  const char *key, int *line_no, char **why);
 
 /*
  * Looks at a file as zipimport would (path0.c): 1 a zip archive holding

@@ -517,26 +517,28 @@ static int s_argv0_path(struct gc *g)
 	return 0;
 }
 
-/*
- * _Py_FindEnvConfigValue(): the value of `home` in a pyvenv.cfg, or NULL
- * (yours).  *line_no is set to the line it came from; *why explains a miss.
- */
-static char *cfg_find_home(struct gc *g, const char *data, size_t len, int *line_no,
-			   char **why)
+/* The same, shared with getpath_pc.c: see compute-int.h. */
+char *ps_c_find_env_value(struct ps_ctx *c, const char *data, size_t len, size_t line_max,
+			  const char *key, int *line_no, char **why)
 {
 	size_t pos = 0;
 	int ln = 0;
+	char *buf = malloc(line_max + 1);
+
 	*line_no = 0;
+	if (!buf) {
+		c->oom = true;
+		return NULL;
+	}
 	while (pos < len) {
 		size_t n = 0, take;
-		char buf[GC_CFG_LINE + 1];
-		char *tok, *save = NULL;
+		char *tok, *save = NULL, *val;
 
 		ln++;
-		/* fgets: up to and including '\n', at most GC_CFG_LINE bytes */
-		while (pos + n < len && n < GC_CFG_LINE && data[pos + n] != '\n')
+		/* fgets: up to and including '\n', at most line_max - 1 bytes */
+		while (pos + n < len && n + 1 < line_max && data[pos + n] != '\n')
 			n++;
-		if (pos + n < len && n < GC_CFG_LINE && data[pos + n] == '\n')
+		if (pos + n < len && n + 1 < line_max && data[pos + n] == '\n')
 			n++;
 		take = n;
 		memcpy(buf, data + pos, take);
@@ -545,29 +547,34 @@ static char *cfg_find_home(struct gc *g, const char *data, size_t len, int *line
 		/* strlen() stops at a NUL byte */
 		n = strlen(buf);
 		if (n == 0 || buf[n - 1] != '\n') {
-			takev(why, fmt(g, "line %d %s: the scan stops there", ln,
-				       n < take ? "holds a NUL byte"
-				       : take >= GC_CFG_LINE ? "is longer than 8191 bytes"
-				       : "does not end with a newline"));
-			return NULL;
+			free(*why);
+			*why = ps_ctx_printf(c, "line %d %s: the scan stops there", ln,
+					     n < take ? "holds a NUL byte"
+					     : take + 1 >= line_max ? "is too long for the line buffer"
+					     : "does not end with a newline");
+			break;
 		}
 		if (buf[0] == '#')
 			continue;
 		tok = strtok_r(buf, " \t\r\n", &save);
-		if (!tok || strcmp(tok, "home") != 0)
+		if (!tok || strcmp(tok, key) != 0)
 			continue;
 		tok = strtok_r(NULL, " \t", &save);
 		if (!tok || strcmp(tok, "=") != 0) {
-			takev(why, fmt(g, "line %d starts with 'home' but the next word is not a "
-				       "lone '=' (spaces around '=' are required)", ln));
+			free(*why);
+			*why = ps_ctx_printf(c, "line %d starts with '%s' but the next word is not "
+					     "a lone '=' (spaces around '=' are required)", ln, key);
 			continue;
 		}
 		tok = strtok_r(NULL, "\r\n", &save);
 		if (!tok)
 			continue;
 		*line_no = ln;
-		return ps_ctx_strdup(g->c, tok);
+		val = ps_ctx_strdup(c, tok);
+		free(buf);
+		return val;
 	}
+	free(buf);
 	return NULL;
 }
 
@@ -612,7 +619,7 @@ static void s_pyvenv(struct gc *g)
 		free(path);
 		return;
 	}
-	home = cfg_find_home(g, data, len, &line, &why);
+	home = ps_c_find_env_value(c, data, len, GC_CFG_LINE + 1, "home", &line, &why);
 	free(data);
 	if (home) {
 		takev(&g->argv0_path, home);

@@ -102,6 +102,14 @@ struct ps_rules {
 	bool env_pythonpath_empty_set;/* 2.7: PYTHONPATH="" adds a '' entry */
 	bool dump_frame_unindented;  /* 3.8, 3.9: "<no Python frame>" without its indent */
 	bool path0_module_empty;     /* 2.7, 3.6: -m gives sys.path[0] '' (3.7+: the cwd) */
+
+	/* <=3.10 on Windows: PC/getpathp.c (getpath_pc.c) */
+	int pc_launcher;             /* __PYVENV_LAUNCHER__: 0 not read (3.6), 1 replaces the executable
+					(3.7.2+), 2 and the real one becomes base_executable (3.8+) */
+	bool pc_registry_gated;      /* 3.8+: the registry is not read under -E / -I */
+	bool pc_canonicalize;        /* 3.7+: the executable path goes through PathCchCanonicalizeEx */
+	bool pc_status_errors;       /* 3.8+: a bad ._pth line is a PyStatus error, before Py_FatalError */
+	bool pc_zip_exe_fallback;    /* 3.10: no zip name from the DLL falls back to the executable's */
 };
 
 /* Rules for major.minor on platform, or NULL. Borrowed, static. */

@@ -35,6 +35,15 @@ struct rules_row {
 	.has_base_prefix = true, .has_isolated = true, .py_setpath = true,             \
 	.isolated_no_path0 = true, .site_venv = true
 
+/*
+ * Fields shared by the Windows C getpath versions 3.6-3.10 (PC/getpathp.c),
+ * read from the source of each version: no Windows interpreter here.
+ */
+#define PC3_COMMON                                                                     \
+	.algo = PS_ALGO_C, .getpath_run = ps_getpath_pc_run, .pyvenv_cfg = true,       \
+	.has_base_prefix = true, .has_isolated = true, .py_setpath = true,             \
+	.isolated_no_path0 = true, .site_venv = true, .pythonpath_macro = ".\\DLLs;.\\lib"
+
 static const struct rules_row rules_table[] = {
 	/*
 	 * 2.7-3.10: probe order and quirks from strace of 2.7.18, 3.6.15,
@@ -102,6 +111,30 @@ static const struct rules_row rules_table[] = {
 	    .site_prefixes_base = true, .getpath_exc_running = true,
 	    .getpath_readlines_line = { 358, 361, 482, 509 } },
 	  P_POSIX },
+	/*
+	 * Windows 3.6-3.10 (getpath_pc.c).  Rows of the same names as above:
+	 * ps_rules_get() picks the row by platform.
+	 */
+	{ { .name = "3.6", .major = 3, .minor = 6, PC3_COMMON, .fatal_style = PS_FATAL_36,
+	    .env_flag_nonempty = true, .path0_module_empty = true },
+	  P_NT },
+	{ { .name = "3.7", .major = 3, .minor = 7, PC3_COMMON, .fatal_style = PS_FATAL_37,
+	    .pc_launcher = 1, .pc_canonicalize = true },
+	  P_NT },
+	{ { .name = "3.8", .major = 3, .minor = 8, PC3_COMMON, .has_base_executable = true,
+	    .fatal_style = PS_FATAL_DUMP, .dump_frame_unindented = true, .pc_launcher = 2,
+	    .pc_registry_gated = true, .pc_canonicalize = true, .pc_status_errors = true },
+	  P_NT },
+	{ { .name = "3.9", .major = 3, .minor = 9, PC3_COMMON, .has_base_executable = true,
+	    .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP, .dump_platlibdir = true,
+	    .dump_frame_unindented = true, .site_libdirs_platlibdir = true, .pc_launcher = 2,
+	    .pc_registry_gated = true, .pc_canonicalize = true, .pc_status_errors = true },
+	  P_NT },
+	{ { .name = "3.10", .major = 3, .minor = 10, PC3_COMMON, .has_base_executable = true,
+	    .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP, .dump_platlibdir = true,
+	    .site_libdirs_platlibdir = true, .pc_launcher = 2, .pc_registry_gated = true,
+	    .pc_canonicalize = true, .pc_status_errors = true, .pc_zip_exe_fallback = true },
+	  P_NT },
 };
 
 #define NRULES (sizeof rules_table / sizeof rules_table[0])
