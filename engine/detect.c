@@ -16,8 +16,10 @@
  *      it links (ELF DT_NEEDED, read from the bytes), found through its
  *      RPATH/RUNPATH; the compiled-in PREFIX, EXEC_PREFIX, PLATLIBDIR,
  *      VPATH and ABI flags from the stdlib's _sysconfigdata*.py (scanned as
- *      text) or config-X.Y-ARCH/Makefile, looked for under bin/.. and the usual
- *      prefixes; the micro version from include/pythonX.Y/patchlevel.h;
+ *      text) or config-X.Y-ARCH/Makefile, looked for next to the libpython
+ *      the binary links (where a shared build's PREFIX is compiled in), then
+ *      under the binary's bin/.. and the usual prefixes (stdlib_candidates);
+ *      when none is found, PREFIX is left unset and a "guess:" note says so; the micro version from include/pythonX.Y/patchlevel.h;
  *      Debian's patched site.py (it mentions dist-packages).
  * Every value found is recorded as a ps_detect_note with its source.
  *
@@ -973,55 +975,144 @@ static void examine_elf(struct dctx *c, const char *real, struct binfo *bi)
 	ps_strv_release(&needed);
 }
 
-/* The stdlib directory holding _sysconfigdata / config-X.Y under prefix p, or NULL. Yours. */
-static char *find_stdlib(struct dctx *c, const char *p, const struct binfo *bi, char **sysconfig,
-			 char **makefile)
+/*
+ * Looks into one candidate stdlib directory for _sysconfigdata*.py and
+ * config-X.Y-* Makefile.  Returns whether dir exists; *sysconfig and
+ * *makefile (yours) are set to what it holds, NULL otherwise.
+ */
+static bool scan_stdlib_dir(struct dctx *c, const char *dir, char **sysconfig, char **makefile)
 {
-	static const char *const libdirs[] = { "lib", "lib64" };
-	size_t i, j;
+	struct ps_strv names;
+	const char *best = NULL, *mk = NULL;
+	size_t j;
 
 	*sysconfig = *makefile = NULL;
-	for (i = 0; i < 2 && !c->oom; i++) {
-		char *dir = dprintf_(c, "%s/%s/python%d.%d%s", strcmp(p, "/") ? p : "", libdirs[i],
-				     bi->major, bi->minor, bi->thread ? "t" : "");
-		struct ps_strv names;
-		const char *best = NULL, *mk = NULL;
+	ps_strv_init(&names);
+	if (c->fs->ops->list_dir(c->fs->ctx, dir, &names) != 0) {
+		ps_strv_release(&names);
+		return ps_fs_isdir(c->fs, dir);
+	}
+	for (j = 0; j < names.n; j++) {
+		const char *nm = names.v[j];
+		size_t n = strlen(nm);
 
-		if (!dir)
-			return NULL;
-		ps_strv_init(&names);
-		if (c->fs->ops->list_dir(c->fs->ctx, dir, &names) != 0) {
-			ps_strv_release(&names);
-			free(dir);
-			continue;
+		if (!strncmp(nm, "_sysconfigdata", 14) && n > 3 && !strcmp(nm + n - 3, ".py")) {
+			/* the canonical name is _sysconfigdata_<abi>_<platform>_<multiarch>.py */
+			bool canon = strstr(nm, "_linux_") || strstr(nm, "_darwin_");
+
+			if (!best || (canon && !(strstr(best, "_linux_") || strstr(best, "_darwin_"))) ||
+			    (canon == (strstr(best, "_linux_") || strstr(best, "_darwin_")) &&
+			     strcmp(nm, best) < 0))
+				best = nm;
+		} else if (!strncmp(nm, "config-", 7)) {
+			if (!mk || strcmp(nm, mk) < 0)
+				mk = nm;
 		}
-		for (j = 0; j < names.n; j++) {
-			const char *nm = names.v[j];
-			size_t n = strlen(nm);
+	}
+	if (best)
+		*sysconfig = chk(c, ps_path_join2(PS_PLATFORM_POSIX, dir, best));
+	if (mk)
+		*makefile = dprintf_(c, "%s/%s/Makefile", dir, mk);
+	ps_strv_release(&names);
+	return true;
+}
 
-			if (!strncmp(nm, "_sysconfigdata", 14) && n > 3 && !strcmp(nm + n - 3, ".py")) {
-				/* the canonical name is _sysconfigdata_<abi>_<platform>_<multiarch>.py */
-				bool canon = strstr(nm, "_linux_") || strstr(nm, "_darwin_");
+/*
+ * The stdlib directories worth looking into, in order:
+ *   1. the directory of the libpython the binary links (LIBDIR) + pythonX.Y:
+ *      for a shared build the compiled-in PREFIX lives in that library, so
+ *      its stdlib describes exactly the build the loader will load, wherever
+ *      the binary itself was copied (a copied pyenv python3.12 still loads
+ *      /root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0);
+ *   2. PREFIX/lib and PREFIX/lib64 for PREFIX = the libpython's dir/.. (a
+ *      lib64 library with its stdlib in lib, or the reverse);
+ *   3. the same under the binary's bin/.. (its real path, then the path it
+ *      was found at when that differs): the only evidence for a statically
+ *      linked interpreter;
+ *   4. /usr/local and /usr.
+ * Duplicates are dropped.  Each pushed string is a directory.
+ */
+static void stdlib_candidates(struct dctx *c, const struct binfo *bi, const char *prefix0,
+			      const char *hit_prefix, struct ps_strv *out)
+{
+	static const char *const libdirs[] = { "lib", "lib64" };
+	const char *prefixes[4];
+	size_t np = 0, i, j;
+	char *libdir = NULL, *libprefix = NULL;
+	const char *t = bi->thread ? "t" : "";
 
-				if (!best || (canon && !(strstr(best, "_linux_") || strstr(best, "_darwin_"))) ||
-				    (canon == (strstr(best, "_linux_") || strstr(best, "_darwin_")) &&
-				     strcmp(nm, best) < 0))
-					best = nm;
-			} else if (!strncmp(nm, "config-", 7)) {
-				if (!mk || strcmp(nm, mk) < 0)
-					mk = nm;
+	if (bi->library) {
+		libdir = chk(c, ps_path_dirname(PS_PLATFORM_POSIX, bi->library));
+		if (libdir && libdir[0]) {
+			char *d = dprintf_(c, "%s/python%d.%d%s", strcmp(libdir, "/") ? libdir : "",
+					   bi->major, bi->minor, t);
+
+			if (d && ps_strv_find(out, d) < 0 && ps_strv_push(out, d) < 0)
+				c->oom = true;
+			free(d);
+			libprefix = chk(c, ps_path_dirname(PS_PLATFORM_POSIX, libdir));
+			if (libprefix && !libprefix[0]) {
+				free(libprefix);
+				libprefix = dstrdup(c, "/");
 			}
 		}
-		if (best)
-			*sysconfig = chk(c, ps_path_join2(PS_PLATFORM_POSIX, dir, best));
-		if (mk)
-			*makefile = dprintf_(c, "%s/%s/Makefile", dir, mk);
-		ps_strv_release(&names);
-		if (best || mk || ps_fs_isdir(c->fs, dir))
-			return dir;
-		free(dir);
 	}
-	return NULL;
+	if (libprefix)
+		prefixes[np++] = libprefix;
+	prefixes[np++] = prefix0;
+	if (hit_prefix)
+		prefixes[np++] = hit_prefix;
+	prefixes[np++] = "/usr/local";
+	for (i = 0; i < np + 1 && !c->oom; i++) {
+		const char *p = i < np ? prefixes[i] : "/usr";
+
+		for (j = 0; j < 2 && !c->oom; j++) {
+			char *d = dprintf_(c, "%s/%s/python%d.%d%s", strcmp(p, "/") ? p : "", libdirs[j],
+					   bi->major, bi->minor, t);
+
+			if (d && ps_strv_find(out, d) < 0 && ps_strv_push(out, d) < 0)
+				c->oom = true;
+			free(d);
+		}
+	}
+	free(libdir);
+	free(libprefix);
+}
+
+/*
+ * The stdlib holding the build configuration: the first candidate with a
+ * _sysconfigdata*.py or a config-* Makefile, else the first that exists (a
+ * stdlib without them), else NULL.  Yours.
+ */
+static char *find_stdlib(struct dctx *c, const struct binfo *bi, const char *prefix0,
+			 const char *hit_prefix, char **sysconfig, char **makefile)
+{
+	struct ps_strv cands;
+	char *first = NULL, *found = NULL;
+	size_t i;
+
+	*sysconfig = *makefile = NULL;
+	ps_strv_init(&cands);
+	stdlib_candidates(c, bi, prefix0, hit_prefix, &cands);
+	for (i = 0; i < cands.n && !found && !c->oom; i++) {
+		char *sc = NULL, *mk = NULL;
+
+		if (!scan_stdlib_dir(c, cands.v[i], &sc, &mk))
+			continue;
+		if (sc || mk) {
+			found = dstrdup(c, cands.v[i]);
+			*sysconfig = sc;
+			*makefile = mk;
+		} else if (!first) {
+			first = dstrdup(c, cands.v[i]);
+		}
+	}
+	ps_strv_release(&cands);
+	if (found) {
+		free(first);
+		return found;
+	}
+	return first;
 }
 
 static void set_build_str(struct dctx *c, char **field, const char *what, const char *value,
@@ -1096,8 +1187,7 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 	struct ps_build *b = &c->in->build;
 	struct binfo bi = { 0 };
 	char *stdlib = NULL, *sysconfig = NULL, *makefile = NULL, *bindir = NULL, *prefix0 = NULL;
-	const char *cands[4];
-	size_t ncand = 0, i;
+	char *hit_prefix = NULL;
 	int rc = -1;
 
 	/* 1. the version: file name, else the libpython it links, else lib/pythonX.Y */
@@ -1140,13 +1230,18 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 	}
 
 	/* 2. the stdlib and its build configuration */
-	cands[ncand++] = prefix0;
-	if (strcmp(prefix0, "/usr/local"))
-		cands[ncand++] = "/usr/local";
-	if (strcmp(prefix0, "/usr"))
-		cands[ncand++] = "/usr";
-	for (i = 0; i < ncand && !stdlib && !c->oom; i++)
-		stdlib = find_stdlib(c, cands[i], &bi, &sysconfig, &makefile);
+	if (hit && strcmp(hit, real)) {
+		/* found through a link: the link's own bin/.. is evidence too */
+		char *hb = chk(c, ps_path_dirname(PS_PLATFORM_POSIX, hit));
+
+		hit_prefix = hb ? chk(c, ps_path_dirname(PS_PLATFORM_POSIX, hb)) : NULL;
+		free(hb);
+		if (hit_prefix && (!hit_prefix[0] || !strcmp(hit_prefix, prefix0))) {
+			free(hit_prefix);
+			hit_prefix = NULL;
+		}
+	}
+	stdlib = find_stdlib(c, &bi, prefix0, hit_prefix, &sysconfig, &makefile);
 	if (c->oom)
 		goto out;
 	if (sysconfig) {
@@ -1210,10 +1305,19 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 		}
 		free(data);
 	}
-	if (!b->prefix)
-		note(c, "prefix", "/usr/local",
-		     stdlib ? "no _sysconfigdata*.py or config-*/Makefile in the stdlib: CPython's default assumed"
-			    : "stdlib not found under bin/.., /usr/local or /usr: CPython's default assumed");
+	if (!b->prefix) {
+		/*
+		 * A guess, and said to be one: the front end shows it as such.
+		 * The source starts with "guess:" so a reader of the notes can tell.
+		 */
+		char *why = stdlib
+			? dprintf_(c, "guess: %s has no _sysconfigdata*.py or config-*/Makefile; CPython's default PREFIX assumed", stdlib)
+			: dprintf_(c, "guess: no python%d.%d%s stdlib next to the libpython, under the binary's bin/.., /usr/local or /usr; CPython's default PREFIX assumed",
+				   bi.major, bi.minor, bi.thread ? "t" : "");
+
+		note(c, "prefix", "/usr/local", why ? why : "guess: CPython's default PREFIX assumed");
+		free(why);
+	}
 
 	/* 3. micro version, Debian's site.py */
 	{
@@ -1244,9 +1348,9 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 		free(data);
 		free(site);
 	}
-	(void)hit;
 	rc = c->oom ? -1 : 0;
 out:
+	free(hit_prefix);
 	free(bi.version_source);
 	free(bi.library);
 	free(stdlib);

@@ -446,6 +446,109 @@ static void test_elf_libpython(void **state)
 	world_free(&w);
 }
 
+/*
+ * A pyenv python3.12 copied elsewhere: its RUNPATH still names the
+ * installation's lib/, and a shared build's PREFIX is compiled into that
+ * libpython, so the build values come from the stdlib next to it (real
+ * case: cp /root/.pyenv/versions/3.12.1/bin/python3.12 /tmp/x/bin/python3
+ * runs with sys.base_prefix /root/.pyenv/versions/3.12.1).
+ */
+static void test_copied_shared_binary(void **state)
+{
+	struct world w;
+	unsigned char img[1024];
+	const struct ps_detect_note *nt;
+	size_t n;
+
+	(void)state;
+	n = make_elf(img, sizeof(img), "libpython3.12.so.1.0", "/root/.pyenv/versions/3.12.1/lib");
+	world_init(&w, "/tmp/x", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/tmp/x/bin/python3"), 0);
+	add(&w, "/tmp/x/bin/python3", PS_FT_FILE, true, (const char *)img, n, NULL);
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0", "");
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/python3.12/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'PLATLIBDIR': 'lib',\n 'exec_prefix': '/root/.pyenv/versions/3.12.1',\n"
+	     " 'prefix': '/root/.pyenv/versions/3.12.1'}\n");
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_int_equal(w.in.build.minor, 12);
+	assert_string_equal(w.in.build.library, "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0");
+	assert_non_null(w.in.build.prefix);
+	assert_string_equal(w.in.build.prefix, "/root/.pyenv/versions/3.12.1");
+	assert_string_equal(w.in.build.exec_prefix, "/root/.pyenv/versions/3.12.1");
+	nt = find_note(&w.d, "prefix");
+	assert_non_null(nt);
+	assert_string_equal(nt->source,
+			    "/root/.pyenv/versions/3.12.1/lib/python3.12/_sysconfigdata__linux_x86_64-linux-gnu.py");
+	world_free(&w);
+
+	/* only config-3.12-ARCH/Makefile next to the library (a stdlib without _sysconfigdata) */
+	world_init(&w, "/tmp/x", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/tmp/x/bin/python3"), 0);
+	add(&w, "/tmp/x/bin/python3", PS_FT_FILE, true, (const char *)img, n, NULL);
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0", "");
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/python3.12/config-3.12-x86_64-linux-gnu/Makefile",
+	     "prefix=\t\t/root/.pyenv/versions/3.12.1\nexec_prefix=\t${prefix}\nPLATLIBDIR=\tlib\n");
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_non_null(w.in.build.prefix);
+	assert_string_equal(w.in.build.prefix, "/root/.pyenv/versions/3.12.1");
+	assert_string_equal(w.in.build.exec_prefix, "/root/.pyenv/versions/3.12.1");
+	world_free(&w);
+
+	/* a venv made with --copies: its lib/python3.12 (site-packages only) is not the stdlib */
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/venv/bin/python3"), 0);
+	add(&w, "/venv/bin/python3", PS_FT_FILE, true, (const char *)img, n, NULL);
+	dir(&w, "/venv/lib/python3.12/site-packages");
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0", "");
+	file(&w, "/root/.pyenv/versions/3.12.1/lib/python3.12/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'prefix': '/root/.pyenv/versions/3.12.1'}\n");
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_non_null(w.in.build.prefix);
+	assert_string_equal(w.in.build.prefix, "/root/.pyenv/versions/3.12.1");
+	world_free(&w);
+}
+
+/*
+ * A statically linked interpreter (no libpython): Debian's python3.11
+ * copied into a venv (--copies).  The venv's lib/python3.11 holds only
+ * site-packages, so the search goes on to /usr/local and /usr.  When
+ * nothing is found, the prefix note is marked as a guess.
+ */
+static void test_static_binary(void **state)
+{
+	struct world w;
+	const struct ps_detect_note *nt;
+
+	(void)state;
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/venv/bin/python3.11"), 0);
+	xfile(&w, "/venv/bin/python3.11", "not ELF: static, no libpython");
+	dir(&w, "/venv/lib/python3.11/site-packages");
+	file(&w, "/usr/lib/python3.11/_sysconfigdata__x86_64-linux-gnu.py",
+	     "build_time_vars = {'PLATLIBDIR': 'lib',\n 'exec_prefix': '/usr',\n 'prefix': '/usr'}\n");
+	file(&w, "/usr/lib/python3.11/site.py", "# dist-packages\n");
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_non_null(w.in.build.prefix);
+	assert_string_equal(w.in.build.prefix, "/usr");
+	assert_int_equal(w.in.build.debian_site, 1);
+	world_free(&w);
+
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/opt/s/bin/python3.11"), 0);
+	xfile(&w, "/opt/s/bin/python3.11", "static");
+	assert_int_equal(world_detect(&w), 0);
+	assert_null(w.in.build.prefix);
+	nt = find_note(&w.d, "prefix");
+	assert_non_null(nt);
+	assert_string_equal(nt->value, "/usr/local");
+	assert_true(!strncmp(nt->source, "guess:", 6));
+	world_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +561,8 @@ int main(void)
 		cmocka_unit_test(test_not_found),
 		cmocka_unit_test(test_asdf),
 		cmocka_unit_test(test_elf_libpython),
+		cmocka_unit_test(test_copied_shared_binary),
+		cmocka_unit_test(test_static_binary),
 	};
 
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
