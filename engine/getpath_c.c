@@ -36,6 +36,8 @@
 
 /* MAXPATHLEN on Linux: the size of getpath.c's buffers. */
 #define GC_MAXPATHLEN 4096
+/* MAXPATHLEN on macOS (sys/param.h). */
+#define GC_DARWIN_MAXPATHLEN 1024
 /* pyvenv.cfg is read with fgets() into a buffer of 2*MAXPATHLEN+1 chars. */
 #define GC_CFG_LINE (GC_MAXPATHLEN * 2 - 1)
 /* Reading more than this of a pyvenv.cfg or pybuilddir.txt makes no difference. */
@@ -304,7 +306,7 @@ static void s_config(struct gc *g)
 				 "PYTHONHOME=%s is ignored: the environment is not used (-E%s)",
 				 ps_ctx_env(c, "PYTHONHOME"), g->R->has_isolated ? " or -I" : "");
 	}
-	if (!g->R->exe_env_posix) {
+	if (!g->R->exe_env_posix && c->plat != PS_PLATFORM_DARWIN) {
 		if (ps_env_get(&in->env, "PYTHONEXECUTABLE"))
 			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
 				 "PYTHONEXECUTABLE is only read on macOS before 3.11");
@@ -355,6 +357,46 @@ static void s_constants(struct gc *g)
 /* The steps                                                           */
 /* ------------------------------------------------------------------ */
 
+/*
+ * macOS: the program name from PYTHONEXECUTABLE (gated by -E, read by
+ * config_init_program_name in 3.8+, by main.c before), else, in framework
+ * builds, from __PYVENV_LAUNCHER__ (read with getenv: even under -E), which
+ * the bin/pythonM.m stub sets before it execs Python.app.  True when one
+ * of them gave it.
+ */
+static bool s_program_darwin(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const char *exe = c->use_environment ? ps_ctx_env(c, "PYTHONEXECUTABLE") : NULL;
+	const char *launcher = ps_ctx_env(c, "__PYVENV_LAUNCHER__");
+
+	if (!exe && ps_ctx_env(c, "PYTHONEXECUTABLE"))
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+			 "PYTHONEXECUTABLE is ignored: the environment is not used (-E%s)",
+			 g->R->has_isolated ? " or -I" : "");
+	if (exe) {
+		g->program_name = ps_ctx_strdup(c, exe);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", exe,
+			     "macOS: PYTHONEXECUTABLE replaces argv[0] as the program name%s",
+			     launcher && c->in->build.framework
+			     ? " (it wins over __PYVENV_LAUNCHER__)" : "");
+		return true;
+	}
+	if (launcher && c->in->build.framework) {
+		g->program_name = ps_ctx_strdup(c, launcher);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", launcher,
+			     "macOS framework build: __PYVENV_LAUNCHER__ (set by the bin/ stub or "
+			     "a venv's python, read even under -E) replaces argv[0] as the program "
+			     "name; it stays in the environment for site.py");
+		return true;
+	}
+	if (launcher)
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
+			 "__PYVENV_LAUNCHER__ is only read by framework builds before 3.11 "
+			 "(python.framework is false); site.py still sees it");
+	return false;
+}
+
 /* 1. program_full_path: argv[0] with a '/', else a PATH search, else ''. */
 static void s_program(struct gc *g)
 {
@@ -367,6 +409,8 @@ static void s_program(struct gc *g)
 		g->program_name = ps_ctx_strdup(c, in->embed.program_name);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
 			     "program name set by the embedding application");
+	} else if (c->plat == PS_PLATFORM_DARWIN && s_program_darwin(g)) {
+		/* PYTHONEXECUTABLE or the framework's __PYVENV_LAUNCHER__ named the program */
 	} else if (argv0 && *argv0) {
 		g->program_name = ps_ctx_strdup(c, argv0);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", argv0,
@@ -436,6 +480,51 @@ static void s_program(struct gc *g)
 }
 
 /*
+ * calculate_argv0_path_framework(): in a macOS framework build the searches
+ * start from the framework's library (NSLibraryNameForModule), unless the
+ * framework has no lib/pythonM.m/os.py(c) next to it (a build directory),
+ * where the executable's path is kept.  True when argv0_path became the
+ * library.
+ */
+static bool s_argv0_framework(struct gc *g)
+{
+	struct ps_ctx *c = g->c;
+	const char *lib = c->in->build.library;
+	char *mod, *parent, *lp;
+
+	if (lib && *lib) {
+		mod = ps_ctx_strdup(c, lib);
+	} else {
+		mod = cjoin(g, g->PREFIX, "Python");
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, S(mod),
+			 "framework build without python.library: pathscope takes the framework "
+			 "library to be PREFIX/Python, where the installer puts it");
+	}
+	if (!mod)
+		return false;
+	parent = reduced(g, mod, 1);
+	lp = parent ? cjoin(g, parent, g->lib_python) : NULL;
+	free(parent);
+	if (lp && ismodule(g, PS_PHASE_EXECUTABLE, lp, "framework build: is the stdlib next to "
+			   "the framework library")) {
+		takev(&g->argv0_path, mod);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "argv0_path", g->argv0_path,
+			     "framework build: the searches start from the framework library %s, "
+			     "not from the executable", g->argv0_path);
+		free(lp);
+		return true;
+	} else {
+		free(mod);
+		if (lp)
+			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "build directory",
+				 "framework build whose framework has no %s/os.py: a build "
+				 "directory, the searches start from the executable", lp);
+	}
+	free(lp);
+	return false;
+}
+
+/*
  * 2. argv0_path: the executable's symlink chain (the file only, targets
  * joined textually), then its directory.  Returns -1 on a fatal loop.
  */
@@ -445,15 +534,20 @@ static int s_argv0_path(struct gc *g)
 	unsigned nlink = 0;
 	bool changed = false;
 
+	const char *what = "the executable";
+
 	g->argv0_path = ps_ctx_strdup(c, g->progpath);
+	if (c->plat == PS_PLATFORM_DARWIN && c->in->build.framework && g->argv0_path &&
+	    s_argv0_framework(g))
+		what = "the framework library";
 	while (g->argv0_path && !c->oom) {
 		char *target = NULL;
 		int rc = ps_fs_readlink(c->fs, g->argv0_path, &target);
 		if (rc != 0) {
 			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path,
 				 rc == EINVAL ? "not a link" : errno_text(rc),
-				 "readlink: %s", changed ? "the end of the symlink chain"
-				 : "is the executable a symbolic link?");
+				 "readlink: %s%s%s", changed ? "the end of the symlink chain"
+				 : "is ", changed ? "" : what, changed ? "" : " a symbolic link?");
 			if (rc == ENOMEM)
 				c->oom = true;
 			break;
@@ -512,8 +606,8 @@ static int s_argv0_path(struct gc *g)
 		return 0;
 	reduce(g->argv0_path);
 	g->argv0_step = ps_trace_set(c, PS_PHASE_EXECUTABLE, "argv0_path", g->argv0_path,
-				     "the directory of the %sexecutable: where the searches start",
-				     changed ? "symlink target of the " : "");
+				     "the directory of %s%s: where the searches start",
+				     changed ? "the symlink target of " : "", what);
 	return 0;
 }
 
@@ -619,7 +713,8 @@ static void s_pyvenv(struct gc *g)
 		free(path);
 		return;
 	}
-	home = ps_c_find_env_value(c, data, len, GC_CFG_LINE + 1, "home", &line, &why);
+	home = ps_c_find_env_value(c, data, len, c->plat == PS_PLATFORM_DARWIN
+				   ? GC_DARWIN_MAXPATHLEN * 2 : GC_CFG_LINE + 1, "home", &line, &why);
 	free(data);
 	if (home) {
 		takev(&g->argv0_path, home);
