@@ -1,6 +1,6 @@
 /*
- * getpath.c - CPython 3.11+'s path configuration (Modules/getpath.py) on
- * POSIX, step by step, with every probe and decision recorded.
+ * getpath.c - CPython 3.11+'s path configuration (Modules/getpath.py),
+ * step by step, with every probe and decision recorded.
  *
  * The code follows the frozen getpath code of 3.11.7, 3.12.1 and 3.13.0
  * (dumped with dis from _testinternalcapi.get_getpath_codeobject()) and
@@ -12,6 +12,25 @@
  * Python's truthiness matters throughout: None and '' are both false, so
  * variables are char pointers where NULL is None and "" is '', and the
  * helper T() is Python's bool() of a str-or-None.
+ *
+ * getpath.py is one algorithm for the three values of its os_name
+ * ('posix', 'darwin', 'nt'); the branches on os_name are reproduced here
+ * in place (g->nt, g->darwin), not as separate code paths:
+ *
+ *   nt      real_executable is GetModuleFileNameW (invocation.executable;
+ *           when a scenario lacks it, argv[0] made absolute, with ".exe"
+ *           added when missing), library is the python3XY.dll
+ *           (python.library); DELIM ';', SEP '\\'; landmarks Lib\os.py,
+ *           the platlibdir (DLLs) and pythonXY.zip (never searched upwards);
+ *           VPATH defaults to "..\\.." as in PCbuild; PREFIX and EXEC_PREFIX
+ *           are absent unless the scenario gives them; registry PythonPath
+ *           subkeys come from inputs.registry.  The C helpers differ: realpath
+ *           is GetFinalPathNameByHandleW (every component resolved, an error
+ *           for a missing file, the input returned when it only differs in
+ *           case), readlines of a directory fails with PermissionError.
+ *   darwin  real_executable is _NSGetExecutablePath (invocation.executable,
+ *           only when absolute); framework builds pass the framework's
+ *           library (python.library) and WITH_NEXT_FRAMEWORK.
  */
 #include <errno.h>
 #include <limits.h>
@@ -27,11 +46,15 @@ enum { RL_CFG_PARENT = 0, RL_CFG_EXEDIR, RL_PTH, RL_BUILDDIR };
 struct gp {
 	struct ps_ctx *c;
 	const struct ps_rules *R;
-	bool darwin;
+	bool darwin, nt;
+	char sep, delim;             /* SEP and DELIM of os_name */
 
 	/* S0 constants (owned) */
 	char *platlibdir, *stdlib_subdir, *lm_py, *lm_pyc, *platstdlib_lm, *zip_lm;
 	char *default_program_name, *versioned_program_name;
+	char *build_landmark, *buildstdlib_lm, *winreg_key;
+	const char *exe_suffix;      /* EXE_SUFFIX: ".exe" on nt, NULL (None) elsewhere */
+	bool framework;              /* WITH_NEXT_FRAMEWORK */
 	const char *PREFIX, *EXEC_PREFIX, *VPATH, *PYTHONPATH_MACRO;
 
 	/* inputs read once */
@@ -148,6 +171,15 @@ static bool probe_isdir(struct gp *g, enum ps_phase ph, const char *path, const 
 static char *join(struct gp *g, const char *a, const char *b)
 {
 	return ps_ctx_join(g->c, a, b);
+}
+
+/* hassuffix(): case-insensitive on Windows. */
+static bool has_suffix(struct gp *g, const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+	if (k > n)
+		return false;
+	return g->nt ? strcasecmp(path + n - k, suffix) == 0 : strcmp(path + n - k, suffix) == 0;
 }
 
 /* getpath's abspath(): normalise, then cwd + "/" + path (see engine.h). Yours. */
@@ -371,8 +403,120 @@ static int readlines(struct gp *g, enum ps_phase ph, const char *path, struct ps
 	note = vfmt(g, f, ap);
 	va_end(ap);
 	ps_strv_clear(lines);
-	rc = ps_probe_read_lines(g->c, ph, path, lines, note);
+	if (g->nt && ps_fs_isdir(g->c->fs, path)) {
+		/* fopen() of a directory fails on Windows (EACCES): PermissionError */
+		ps_trace(g->c, ph, PS_OP_READ, path, "EACCES", "%s (a directory: Windows cannot "
+			 "open it as a file)", note ? note : "");
+		rc = EACCES;
+	} else {
+		rc = ps_probe_read_lines(g->c, ph, path, lines, note);
+	}
 	free(note);
+	return rc;
+}
+
+/*
+ * Windows' getpath realpath (GetFinalPathNameByHandleW): every component
+ * is resolved, a missing file is an error (ENOENT), and a result that only
+ * differs from the input in case gives the input back.  Link targets are
+ * taken as written: the case of the names on disk is not modelled.
+ * *out yours.  0 or an errno value.
+ */
+static int nt_realpath(struct gp *g, const char *path, char **out)
+{
+	enum ps_platform p = PS_PLATFORM_NT;
+	const struct ps_fs *fs = g->c->fs;
+	char *cur = NULL;
+	int hops = 0, rc = 0;
+
+	*out = NULL;
+	if (!ps_fs_exists(fs, path))
+		return ENOENT;
+	cur = ps_path_abspath(p, g->c->in->cwd, path);
+	if (!cur)
+		return ENOMEM;
+restart:
+	{
+		/* walk from the root; a link anywhere restarts with its target spliced in */
+		size_t root = 0, i;
+		if (cur[0] && cur[1] == ':')
+			root = cur[2] == '\\' ? 3 : 2;
+		else if (cur[0] == '\\' && cur[1] == '\\') {
+			int nsep = 0;
+			for (root = 2; cur[root] && nsep < 2; root++)
+				if (cur[root] == '\\')
+					nsep++;
+		}
+		for (i = root; cur[i];) {
+			size_t end = i;
+			struct ps_stat st;
+			char *prefix, *target = NULL, *base, *next;
+			while (cur[end] && cur[end] != '\\')
+				end++;
+			prefix = strndup(cur, end);
+			if (!prefix) {
+				rc = ENOMEM;
+				goto out;
+			}
+			if (ps_fs_lstat(fs, prefix, &st) == 0 && st.type == PS_FT_LINK &&
+			    ps_fs_readlink(fs, prefix, &target) == 0) {
+				if (++hops > 63) {
+					free(prefix);
+					free(target);
+					rc = ELOOP;
+					goto out;
+				}
+				if (ps_path_isabs(p, target)) {
+					base = target;
+					target = NULL;
+				} else {
+					char *dir = ps_path_dirname(p, prefix);
+					base = dir ? ps_path_join2(p, dir, target) : NULL;
+					free(dir);
+				}
+				next = base ? ps_path_join2(p, base, cur[end] ? cur + end + 1 : "") : NULL;
+				free(base);
+				free(target);
+				free(prefix);
+				if (!next) {
+					rc = ENOMEM;
+					goto out;
+				}
+				free(cur);
+				cur = next;
+				goto restart;
+			}
+			free(target);
+			free(prefix);
+			i = cur[end] ? end + 1 : end;
+		}
+	}
+	if (ps_path_equal(p, cur, path)) {
+		free(cur);
+		cur = strdup(path);
+		if (!cur)
+			return ENOMEM;
+	}
+	*out = cur;
+	return 0;
+out:
+	free(cur);
+	return rc;
+}
+
+/* getpath's realpath() for os_name, traced.  *out yours.  0 or an errno value. */
+static int gp_realpath(struct gp *g, enum ps_phase ph, const char *path, char **out,
+		       const char *note)
+{
+	int rc;
+	if (!g->nt)
+		return ps_probe_realpath(g->c, ph, path, out, note);
+	rc = nt_realpath(g, path, out);
+	if (rc == ENOMEM)
+		g->c->oom = true;
+	ps_trace(g->c, ph, PS_OP_REALPATH, path,
+		 rc == 0 ? *out : rc == ELOOP ? "ELOOP" : rc == ENOENT ? "ENOENT" : "error",
+		 "%s", note ? note : "");
 	return rc;
 }
 
@@ -460,20 +604,58 @@ static void s0_constants(struct gp *g)
 	int M = b->major, m = b->minor;
 
 	g->darwin = c->plat == PS_PLATFORM_DARWIN;
-	g->PREFIX = b->prefix ? b->prefix : "/usr/local";
-	g->EXEC_PREFIX = b->exec_prefix ? b->exec_prefix : g->PREFIX;
-	g->VPATH = b->vpath ? b->vpath : "";
+	g->nt = c->plat == PS_PLATFORM_NT;
+	g->sep = ps_path_sep(c->plat);
+	g->delim = ps_path_delim(c->plat);
+	g->framework = g->darwin && b->framework;
+	if (g->nt) {
+		/*
+		 * PCbuild compiles getpath.c with PREFIX and EXEC_PREFIX NULL,
+		 * VPATH "..\\.." (PCbuild\\amd64 to the source root) and
+		 * PLATLIBDIR "DLLs"; a scenario may still give them.
+		 */
+		g->PREFIX = b->prefix ? b->prefix : "";
+		g->EXEC_PREFIX = b->exec_prefix ? b->exec_prefix : "";
+		g->VPATH = b->vpath ? b->vpath : "..\\..";
+		g->exe_suffix = ".exe";
+	} else {
+		g->PREFIX = b->prefix ? b->prefix : "/usr/local";
+		g->EXEC_PREFIX = b->exec_prefix ? b->exec_prefix : g->PREFIX;
+		g->VPATH = b->vpath ? b->vpath : "";
+	}
 	g->PYTHONPATH_MACRO = b->pythonpath_macro ? b->pythonpath_macro
 			      : g->R->pythonpath_macro ? g->R->pythonpath_macro : "";
-	setv(g, &g->platlibdir, env_pld ? env_pld : T(b->platlibdir) ? b->platlibdir : "lib");
-	g->stdlib_subdir = fmt(g, "%s/python%d.%d%s", g->platlibdir, M, m, abi);
-	g->lm_py = fmt(g, "%s/os.py", g->stdlib_subdir);
-	g->lm_pyc = fmt(g, "%s/os.pyc", g->stdlib_subdir);
-	g->platstdlib_lm = fmt(g, "%s/python%d.%d%s/lib-dynload", g->platlibdir, M, m, abi);
-	g->zip_lm = fmt(g, "%s/python%d%d%s.zip", g->platlibdir, M, m, abi);
-	g->default_program_name = fmt(g, "python%d", M);
+	setv(g, &g->platlibdir, env_pld ? env_pld : T(b->platlibdir) ? b->platlibdir
+			       : g->nt ? "DLLs" : "lib");
+	if (g->nt) {
+		g->stdlib_subdir = fmt(g, "Lib");
+		g->lm_py = fmt(g, "Lib\\os.py");
+		g->lm_pyc = fmt(g, "Lib\\os.pyc");
+		g->platstdlib_lm = fmt(g, "%s", g->platlibdir);
+		/* PYDEBUGEXT ("_d") is not modelled: release builds only */
+		g->zip_lm = fmt(g, "python%d%d.zip", M, m);
+		g->default_program_name = fmt(g, "python");
+		/* an unset VPATH reaches getpath.py as None, and the f-string says so */
+		g->build_landmark = fmt(g, "%s\\Modules\\Setup.local", T(g->VPATH) ? g->VPATH : "None");
+		g->buildstdlib_lm = fmt(g, "Lib\\os.py");
+		g->winreg_key = fmt(g, "SOFTWARE\\Python\\PythonCore\\%s\\PythonPath",
+				    T(b->winver) ? b->winver : g->R->name);
+	} else {
+		g->stdlib_subdir = fmt(g, "%s/python%d.%d%s", g->platlibdir, M, m, abi);
+		g->lm_py = fmt(g, "%s/os.py", g->stdlib_subdir);
+		g->lm_pyc = fmt(g, "%s/os.pyc", g->stdlib_subdir);
+		g->platstdlib_lm = fmt(g, "%s/python%d.%d%s/lib-dynload", g->platlibdir, M, m, abi);
+		g->zip_lm = fmt(g, "%s/python%d%d%s.zip", g->platlibdir, M, m, abi);
+		g->default_program_name = fmt(g, "python%d", M);
+		g->build_landmark = fmt(g, "Modules/Setup.local");
+		g->buildstdlib_lm = fmt(g, "Lib/os.py");
+	}
 	g->versioned_program_name = fmt(g, "python%d.%d", M, m);
-	if (g->R->library_dladdr && T(b->library))
+	/*
+	 * library: the DLL on Windows, the framework's dylib on macOS
+	 * framework builds (dladdr), any shared libpython from 3.14.
+	 */
+	if ((g->nt || g->framework || g->R->library_dladdr) && T(b->library))
 		setv(g, &g->library, b->library);
 	ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, g->platlibdir,
 		 "constants: platlibdir %s (%s); stdlib landmark %s or %s, lib-dynload landmark "
@@ -482,6 +664,45 @@ static void s0_constants(struct gp *g)
 		 g->lm_pyc ? g->lm_pyc : "", g->platstdlib_lm ? g->platstdlib_lm : "",
 		 g->zip_lm ? g->zip_lm : "", T(g->PREFIX) ? g->PREFIX : "(none)",
 		 T(g->EXEC_PREFIX) ? g->EXEC_PREFIX : "(none)", g->VPATH);
+}
+
+/*
+ * The real_executable getpath.c hands to getpath.py: GetModuleFileNameW on
+ * Windows, _NSGetExecutablePath on macOS (kept only when absolute), None
+ * on other POSIX systems.
+ */
+static void s1_real_executable(struct gp *g)
+{
+	struct ps_ctx *c = g->c;
+	const char *os_exe = c->in->os_executable;
+	const char *argv0 = c->in->argv0;
+
+	if (g->nt) {
+		if (T(os_exe)) {
+			setv(g, &g->real_executable, os_exe);
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable", os_exe,
+				     "the path Windows reports for the process (GetModuleFileNameW)");
+		} else if (T(argv0)) {
+			/*
+			 * Windows always knows the module path; a scenario without
+			 * invocation.executable stands for argv[0] made absolute,
+			 * with ".exe" added when it lacks it.
+			 */
+			size_t n = strlen(argv0);
+			char *a = n >= 4 && strcasecmp(argv0 + n - 4, ".exe") == 0
+				  ? ps_ctx_strdup(c, argv0) : ps_ctx_printf(c, "%s.exe", argv0);
+			takev(&g->real_executable, a ? ps_ctx_check(c, ps_path_abspath(c->plat,
+					c->in->cwd, a)) : NULL);
+			free(a);
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable", g->real_executable,
+				     "no invocation.executable: the module path Windows would report "
+				     "is taken to be argv[0] made absolute");
+		}
+	} else if (g->darwin && os_exe && os_exe[0] == '/') {
+		setv(g, &g->real_executable, os_exe);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable", os_exe,
+			     "the path macOS reports for the process (_NSGetExecutablePath)");
+	}
 }
 
 /* S1: the embedder's PyConfig fields (the command line leaves them unset). */
@@ -498,6 +719,7 @@ static void s1_read_config(struct gp *g)
 	}
 	if (g->R->launcher_env_unset && g->env_launcher)
 		setv(g, &g->c->launcher_env_removed, g->env_launcher);
+	s1_real_executable(g);
 	if (!em->present)
 		return;
 	setv(g, &g->program_name, em->program_name);
@@ -549,25 +771,43 @@ static void s3_executable(struct gp *g)
 				     g->default_program_name);
 		}
 	}
+	if (g->exe_suffix && !has_suffix(g, g->program_name, g->exe_suffix)) {
+		char *p = ps_ctx_printf(c, "%s%s", g->program_name, g->exe_suffix);
+		if (p && ps_probe_isxfile(c, PS_PHASE_EXECUTABLE, p,
+					  "the program name lacks .exe: does it name an .exe?")) {
+			takev(&g->program_name, p);
+			p = NULL;
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
+				     "program name completed with .exe");
+		}
+		free(p);
+	}
 
 	if (g->py_setpath && !T(g->executable))
 		setv(g, &g->executable, g->real_executable);
-	if (!T(g->executable) && g->program_name && strchr(g->program_name, '/')) {
+	if (!T(g->executable) && g->program_name && strchr(g->program_name, g->sep)) {
 		takev(&g->executable, gabspath(g, g->program_name));
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->executable,
-			     "the program name %s contains a '/': executable = it, made absolute "
+			     "the program name %s contains a '%c': executable = it, made absolute "
 			     "against the working directory %s and normalised", g->program_name,
-			     c->in->cwd);
+			     g->sep, c->in->cwd);
 	}
 	if (!T(g->executable)) {
 		setv(g, &g->executable, g->real_executable);
+		if (T(g->executable))
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->executable,
+				     "executable = the path the OS reports for the process%s",
+				     g->nt ? "" : " (argv[0] has no '/': the OS path wins over PATH)");
 	} else if (g->darwin) {
 		setv(g, &g->real_executable, g->executable);
+		ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable", g->real_executable,
+			     "macOS: an executable path from argv[0] or the configuration "
+			     "overrides the one the OS reports");
 	}
 	if (!T(g->executable) && T(g->program_name) && T(g->env_path)) {
 		struct ps_strv dirs;
 		ps_strv_init(&dirs);
-		if (ps_strv_split(&dirs, g->env_path, ':') < 0)
+		if (ps_strv_split(&dirs, g->env_path, g->delim) < 0)
 			c->oom = true;
 		for (size_t i = 0; i < dirs.n && !c->oom; i++) {
 			char *p = join(g, dirs.v[i], g->program_name);
@@ -601,13 +841,30 @@ static void s3_executable(struct gp *g)
 	}
 	if (T(g->env_exe) || T(g->env_launcher)) {
 		const char *var = T(g->env_exe) ? "PYTHONEXECUTABLE" : "__PYVENV_LAUNCHER__";
-		if (g->R->base_exe_prefers_real && T(g->real_executable))
-			setv(g, &g->base_executable, g->real_executable);
-		else
-			setv(g, &g->base_executable, g->executable);
-		ps_trace_set(c, PS_PHASE_EXECUTABLE, "base_executable", g->base_executable,
-			     "%s is set: the executable found so far becomes base_executable",
-			     var);
+		if (g->framework) {
+			/*
+			 * The framework's bin/pythonM.m is a stub that execs the app
+			 * bundle's interpreter: base_executable names the stub.
+			 * dirname(None) raises in getpath.py; a scenario without
+			 * python.library is modelled with an empty library dir.
+			 */
+			char *ldir = ps_ctx_dirname(c, g->library ? g->library : "");
+			takev(&g->base_executable, ps_ctx_printf(c, "%s/bin/python%d.%d",
+					ldir ? ldir : "", c->in->build.major, c->in->build.minor));
+			free(ldir);
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "base_executable", g->base_executable,
+				     "%s is set in a framework build: base_executable = bin/pythonM.m "
+				     "next to the framework library %s (the app bundle's interpreter "
+				     "is hidden)", var, S(g->library));
+		} else {
+			if (g->R->base_exe_prefers_real && T(g->real_executable))
+				setv(g, &g->base_executable, g->real_executable);
+			else
+				setv(g, &g->base_executable, g->executable);
+			ps_trace_set(c, PS_PHASE_EXECUTABLE, "base_executable", g->base_executable,
+				     "%s is set: the executable found so far becomes "
+				     "base_executable", var);
+		}
 		if (!T(g->real_executable))
 			setv(g, &g->real_executable, g->base_executable);
 		setv(g, &g->executable, T(g->env_exe) ? g->env_exe : g->env_launcher);
@@ -650,7 +907,7 @@ static void s5_base_executable(struct gp *g)
 
 	if (T(g->base_executable))
 		return;
-	rc = ps_probe_realpath(c, PS_PHASE_VENV, g->executable, &r,
+	rc = gp_realpath(g, PS_PHASE_VENV, g->executable, &r,
 			       "is the venv's executable a symlink to the base interpreter?");
 	if (rc == 0) {
 		if (strcmp(r, g->executable) != 0) {
@@ -664,7 +921,8 @@ static void s5_base_executable(struct gp *g)
 	}
 	base = ps_ctx_basename(c, g->executable);
 	takev(&g->base_executable, join(g, g->executable_dir, base));
-	if (!probe_isfile(g, PS_PHASE_VENV, g->base_executable,
+	/* the fallback names are tried on POSIX only (os_name != 'nt') */
+	if (!g->nt && !probe_isfile(g, PS_PHASE_VENV, g->base_executable,
 			  "not a symlink: is there a %s in the venv's home?", base ? base : "")) {
 		const char *cands[2] = { g->default_program_name, g->versioned_program_name };
 		for (int i = 0; i < 2; i++) {
@@ -790,6 +1048,9 @@ fail:
 	return -1;
 }
 
+static bool stdlib_landmark_under(struct gp *g, enum ps_phase ph, const char *dir,
+				  const char *why);
+
 /* S6: base_executable, real_executable, executable_dir. */
 static void s6_bookkeeping(struct gp *g)
 {
@@ -806,7 +1067,7 @@ static void s6_bookkeeping(struct gp *g)
 	/* 3.11/3.12 call realpath() even on '' (an unknown executable) */
 	if (T(g->real_executable) || (!g->R->realpath_needs_exe && g->real_executable)) {
 		char *r = NULL;
-		int rc = ps_probe_realpath(c, PS_PHASE_EXECUTABLE, g->real_executable, &r,
+		int rc = gp_realpath(g, PS_PHASE_EXECUTABLE, g->real_executable, &r,
 					   "resolve the executable's symlink chain (the file "
 					   "only, not its directories)");
 		if (rc == 0) {
@@ -824,6 +1085,28 @@ static void s6_bookkeeping(struct gp *g)
 					g->R->realpath_warn_real ? g->real_executable
 					: g->base_executable);
 		}
+	}
+	if (!T(g->executable_dir) && g->darwin && T(g->library)) {
+		/*
+		 * macOS quirk: next to the library first.  A framework's
+		 * Versions/M.m holds lib/pythonM.m/os.py, so the searches start
+		 * there rather than next to the app bundle's interpreter.
+		 */
+		char *ldir = ps_ctx_dirname(c, g->library);
+		if (ldir && stdlib_landmark_under(g, PS_PHASE_EXECUTABLE, ldir,
+						  "macOS: the stdlib next to the library")) {
+			char *r = NULL;
+			int rc = gp_realpath(g, PS_PHASE_EXECUTABLE, ldir, &r,
+					     "the library's directory holds the stdlib: resolve it");
+			if (rc == 0) {
+				takev(&g->executable_dir, r);
+				setv(g, &g->real_executable_dir, g->executable_dir);
+				ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable_dir", g->executable_dir,
+					     "macOS: the library's directory %s holds %s, so the searches "
+					     "start there", ldir, g->lm_py);
+			}
+		}
+		free(ldir);
 	}
 	if (!T(g->executable_dir) && T(g->real_executable)) {
 		takev(&g->executable_dir, ps_ctx_dirname(c, g->real_executable));
@@ -855,7 +1138,13 @@ static int s7_pth(struct gp *g)
 		int rc;
 		if (!T(cands[i]))
 			continue;
-		p = ps_ctx_printf(c, "%s._pth", cands[i]);
+		if (g->nt && (has_suffix(g, cands[i], "exe") || has_suffix(g, cands[i], "dll"))) {
+			/* Windows: python.exe -> python._pth (rpartition('.')[0]) */
+			const char *dot = strrchr(cands[i], '.');
+			p = ps_ctx_printf(c, "%.*s._pth", dot ? (int)(dot - cands[i]) : 0, cands[i]);
+		} else {
+			p = ps_ctx_printf(c, "%s._pth", cands[i]);
+		}
 		if (!p)
 			return 0;
 		rc = readlines(g, PS_PHASE_PTH, p, &g->pth, "._pth file %s", what[i]);
@@ -915,9 +1204,16 @@ static int s8_build(struct gp *g)
 		ps_trace_set(c, PS_PHASE_BUILD, "platstdlib_dir", g->platstdlib_dir,
 			     "%s exists: running from a build tree", p);
 	} else if (fnf_or_perm(rc)) {
-		char *q = join(g, red, "Modules/Setup.local");
-		if (q && probe_isfile(g, PS_PHASE_BUILD, q, "source tree marker"))
+		char *q = join(g, red, g->build_landmark);
+		if (q && probe_isfile(g, PS_PHASE_BUILD, q, "source tree marker")) {
 			takev(&g->build_prefix, join(g, red, g->VPATH));
+			if (g->nt) {
+				/* Windows quirk: the build's .pyd files are next to the executable */
+				setv(g, &g->platstdlib_dir, red);
+				setwhy(g, &g->platstdlib_why, "the build directory %s (Windows source "
+				       "tree marker found)", red);
+			}
+		}
 		free(q);
 	} else if (rc != ENOMEM) {
 		gp_fatal(g, RL_BUILDDIR, p, rc);
@@ -931,9 +1227,11 @@ static int s8_build(struct gp *g)
 		return 0;
 
 	{
-		const char *lm[1] = { "Lib/os.py" };
-		char *bsp = search_up(g, PS_PHASE_BUILD, g->build_prefix, lm, 1, false,
-				      "source tree");
+		const char *lm[1] = { g->buildstdlib_lm };
+		/* Windows does not search for more landmarks: the build prefix is it */
+		char *bsp = g->nt ? ps_ctx_strdup(c, g->build_prefix)
+				  : search_up(g, PS_PHASE_BUILD, g->build_prefix, lm, 1, false,
+					      "source tree");
 		if (!g->stdlib_dir_was_set) {
 			takev(&g->stdlib_dir, join(g, bsp ? bsp : g->build_prefix, "Lib"));
 			setwhy(g, &g->stdlib_why, "the Lib directory of the source tree %s",
@@ -976,6 +1274,23 @@ static bool stdlib_landmark_under(struct gp *g, enum ps_phase ph, const char *di
 	return false;
 }
 
+/*
+ * The zip landmark from start: searched upwards on POSIX, only directly
+ * in start on Windows.  Yours, NULL when not found.
+ */
+static char *zip_search(struct gp *g, const char *start, const char *what)
+{
+	const char *lm[1] = { g->zip_lm };
+	if (g->nt) {
+		char *p = join(g, start, g->zip_lm);
+		bool hit = p && probe_isfile(g, PS_PHASE_PREFIX, p, "%s: is %s in %s?", what,
+					     g->zip_lm, start);
+		free(p);
+		return hit ? ps_ctx_strdup(g->c, start) : NULL;
+	}
+	return search_up(g, PS_PHASE_PREFIX, start, lm, 1, false, what);
+}
+
 /* S9: prefix and exec_prefix. */
 static void s9_prefix(struct gp *g)
 {
@@ -992,7 +1307,7 @@ static void s9_prefix(struct gp *g)
 		return;
 	}
 	if (T(g->home)) {
-		const char *colon = strchr(g->home, ':');
+		const char *colon = strchr(g->home, g->delim);
 		if (colon) {
 			char *pre = strndup(g->home, (size_t)(colon - g->home));
 			if (!pre)
@@ -1011,20 +1326,19 @@ static void s9_prefix(struct gp *g)
 		}
 		ps_trace_set(c, PS_PHASE_HOME, "prefix", g->prefix,
 			     "home %s%s: prefix = %s%s", g->home,
-			     colon ? " has a ':'" : "", colon ? "the part before it" : "home",
+			     colon ? (g->nt ? " has a ';'" : " has a ':'") : "",
+			     colon ? "the part before it" : "home",
 			     T(g->prefix) ? " (verbatim: no normalisation, no landmark check)"
 			     : " which is empty, so it is searched for as if unset");
 		ps_trace_set(c, PS_PHASE_HOME, "exec_prefix", g->exec_prefix,
 			     "home %s: exec_prefix = %s%s", g->home,
-			     colon ? "the part after the ':'" : "home",
+			     colon ? "the part after the delimiter" : "home",
 			     T(g->exec_prefix) ? "" : " which is empty, so it is searched for");
 	}
 
 	if (T(g->library) && !T(g->prefix)) {
 		char *ldir = ps_ctx_dirname(c, g->library);
-		const char *lm[1] = { g->zip_lm };
-		takev(&g->prefix, search_up(g, PS_PHASE_PREFIX, ldir, lm, 1, false,
-					    "zip landmark from the library's directory"));
+		takev(&g->prefix, zip_search(g, ldir, "zip landmark from the library's directory"));
 		if (T(g->prefix)) {
 			setwhy(g, &g->prefix_why, "found %s above the runtime library", g->zip_lm);
 		} else if (stdlib_landmark_under(g, PS_PHASE_PREFIX, ldir,
@@ -1044,9 +1358,9 @@ static void s9_prefix(struct gp *g)
 	}
 
 	if (T(g->executable_dir) && !T(g->prefix)) {
-		const char *lm[1] = { g->zip_lm };
-		takev(&g->prefix, search_up(g, PS_PHASE_PREFIX, g->executable_dir, lm, 1, false,
-					    "zip landmark (searched all the way up first)"));
+		takev(&g->prefix, zip_search(g, g->executable_dir, g->nt
+					     ? "zip landmark (Windows: only directly in the directory)"
+					     : "zip landmark (searched all the way up first)"));
 		if (T(g->prefix)) {
 			setwhy(g, &g->prefix_why, "found %s under it (the zip is a landmark, even "
 				   "empty)", g->zip_lm);
@@ -1111,7 +1425,12 @@ static void s9_prefix(struct gp *g)
 	}
 
 	if (!T(g->exec_prefix)) {
-		if (g->R->exec_prefix_prefers_prefix && T(g->prefix)) {
+		if (g->nt) {
+			/* Windows: the .pyd files are taken to live under prefix (gh-100320) */
+			setv(g, &g->exec_prefix, g->prefix);
+			setwhy(g, &g->exec_prefix_why, "the same as prefix (Windows always assumes so)");
+		}
+		if (!T(g->exec_prefix) && g->R->exec_prefix_prefers_prefix && T(g->prefix)) {
 			char *p = join(g, g->prefix, g->platstdlib_lm);
 			if (p && probe_isdir(g, PS_PHASE_EXEC_PREFIX, p,
 					     "does prefix hold lib-dynload too? (3.14: checked first)")) {
@@ -1135,11 +1454,31 @@ static void s9_prefix(struct gp *g)
 		}
 		{
 			char *p = T(g->exec_prefix) ? join(g, g->exec_prefix, g->platstdlib_lm) : NULL;
-			if (!p || !probe_isdir(g, PS_PHASE_EXEC_PREFIX, p,
-					       "check that exec_prefix holds lib-dynload")) {
-				ps_warn(c, PS_PHASE_EXEC_PREFIX,
-					"Could not find platform dependent libraries <exec_prefix>");
-				if (T(g->exec_prefix))
+			if (!p || !probe_isdir(g, PS_PHASE_EXEC_PREFIX, p, g->nt
+					       ? "check that exec_prefix holds the DLLs directory"
+					       : "check that exec_prefix holds lib-dynload")) {
+				if (g->nt) {
+					/*
+					 * Windows never warns; without a DLLs directory the
+					 * extension modules are taken from exec_prefix itself
+					 * (gh-98790), so no missing DLLs entry shadows it.
+					 */
+					if (!T(g->platstdlib_dir)) {
+						setv(g, &g->platstdlib_dir, g->exec_prefix);
+						setwhy(g, &g->platstdlib_why, "exec_prefix %s itself: it has "
+						       "no %s directory (Windows does not warn)",
+						       S(g->exec_prefix), g->platstdlib_lm);
+						ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "platstdlib_dir",
+							     g->platstdlib_dir, "no %s directory: "
+							     "platstdlib_dir = exec_prefix, no warning",
+							     g->platstdlib_lm);
+					}
+				} else {
+					ps_warn(c, PS_PHASE_EXEC_PREFIX,
+						"Could not find platform dependent libraries "
+						"<exec_prefix>");
+				}
+				if (!g->nt && T(g->exec_prefix))
 					setwhy(g, &g->exec_prefix_why, "%s, although it has no %s",
 					       g->exec_prefix_why ? g->exec_prefix_why : "",
 					       g->platstdlib_lm);
@@ -1190,6 +1529,124 @@ static void s10_venv_prefix(struct gp *g)
 		setv(g, &g->base_exec_prefix, g->exec_prefix);
 }
 
+/* The registry hive of a scenario key ("HKLM\\..."), 0 HKCU, 1 HKLM, -1 other. */
+static int reg_hive(const char *key, const char **rest)
+{
+	static const struct { const char *name; int hive; } hives[] = {
+		{ "HKCU\\", 0 }, { "HKEY_CURRENT_USER\\", 0 },
+		{ "HKLM\\", 1 }, { "HKEY_LOCAL_MACHINE\\", 1 },
+	};
+	for (size_t i = 0; i < sizeof hives / sizeof hives[0]; i++) {
+		size_t n = strlen(hives[i].name);
+		if (strncasecmp(key, hives[i].name, n) == 0) {
+			*rest = key + n;
+			return hives[i].hive;
+		}
+	}
+	return -1;
+}
+
+static int cmp_casei(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Windows: for HKCU then HKLM, the default value of every subkey of
+ * SOFTWARE\Python\PythonCore\<winver>\PythonPath (enumerated in sorted
+ * order, as the registry returns them), split on ';'; then the key's own
+ * default value (the core path) when neither home nor stdlib_dir is known.
+ * A key that exists only because of keys below it has an empty default
+ * value (winreg.QueryValue gives '').
+ */
+static void s11_registry(struct gp *g)
+{
+	struct ps_ctx *c = g->c;
+	const struct ps_inputs *in = c->in;
+	size_t klen = strlen(g->winreg_key);
+	static const char *const hive_names[2] = { "HKCU", "HKLM" };
+
+	for (int hive = 0; hive < 2 && !c->oom; hive++) {
+		struct ps_strv subs;
+		const char *core = NULL;
+		bool exists = false;
+		ps_strv_init(&subs);
+		for (size_t i = 0; i < in->nregistry; i++) {
+			const char *rest;
+			const char *k = in->registry[i].key;
+			if (!k || reg_hive(k, &rest) != hive || strncasecmp(rest, g->winreg_key, klen))
+				continue;
+			rest += klen;
+			if (!*rest) {
+				exists = true;
+				core = in->registry[i].value;
+			} else if (*rest == '\\' && rest[1]) {
+				const char *end = strchr(rest + 1, '\\');
+				char *name = end ? strndup(rest + 1, (size_t)(end - rest - 1))
+						 : strdup(rest + 1);
+				exists = true;
+				if (!name) {
+					c->oom = true;
+					break;
+				}
+				for (size_t j = 0; j < subs.n; j++)
+					if (strcasecmp(subs.v[j], name) == 0) {
+						free(name);
+						name = NULL;
+						break;
+					}
+				if (name && ps_strv_push_take(&subs, name) < 0)
+					c->oom = true;
+			}
+		}
+		if (!exists) {
+			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "no key",
+				 "registry: no %s\\%s key", hive_names[hive], g->winreg_key);
+			ps_strv_release(&subs);
+			continue;
+		}
+		if (subs.n)
+			qsort(subs.v, subs.n, sizeof *subs.v, cmp_casei);
+		for (size_t j = 0; j < subs.n && !c->oom; j++) {
+			const char *val = "";
+			struct ps_strv parts;
+			for (size_t i = 0; i < in->nregistry; i++) {
+				const char *rest;
+				const char *k = in->registry[i].key;
+				if (k && reg_hive(k, &rest) == hive &&
+				    !strncasecmp(rest, g->winreg_key, klen) && rest[klen] == '\\' &&
+				    !strcasecmp(rest + klen + 1, subs.v[j]))
+					val = in->registry[i].value ? in->registry[i].value : "";
+			}
+			ps_strv_init(&parts);
+			if (ps_strv_split(&parts, val, ';') < 0)
+				c->oom = true;
+			for (size_t i = 0; i < parts.n; i++)
+				msp_add(g, ps_ctx_strdup(c, parts.v[i]), PS_ORIGIN_REGISTRY,
+					fmt(g, "registry %s\\%s\\%s (an application's path, used "
+					       "verbatim)", hive_names[hive], g->winreg_key, subs.v[j]));
+			ps_strv_release(&parts);
+		}
+		if (!T(g->home) && !T(g->stdlib_dir)) {
+			struct ps_strv parts;
+			ps_strv_init(&parts);
+			if (ps_strv_split(&parts, core ? core : "", ';') < 0)
+				c->oom = true;
+			for (size_t i = 0; i < parts.n; i++)
+				msp_add(g, ps_ctx_strdup(c, parts.v[i]), PS_ORIGIN_REGISTRY,
+					fmt(g, "registry %s\\%s default value (the core path: no home "
+					       "and no stdlib directory were found)", hive_names[hive],
+					    g->winreg_key));
+			ps_strv_release(&parts);
+		} else if (core) {
+			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "ignored",
+				 "registry %s\\%s default value ignored: %s is known",
+				 hive_names[hive], g->winreg_key, T(g->home) ? "home" : "the stdlib");
+		}
+		ps_strv_release(&subs);
+	}
+}
+
 /* S11: module_search_paths. */
 static void s11_search_path(struct gp *g)
 {
@@ -1203,7 +1660,7 @@ static void s11_search_path(struct gp *g)
 	if (g->py_setpath) {
 		struct ps_strv parts;
 		ps_strv_init(&parts);
-		if (ps_strv_split(&parts, g->py_setpath, ':') < 0)
+		if (ps_strv_split(&parts, g->py_setpath, g->delim) < 0)
 			c->oom = true;
 		msp_clear(g);
 		for (size_t i = 0; i < parts.n; i++)
@@ -1222,7 +1679,7 @@ static void s11_search_path(struct gp *g)
 		struct ps_strv parts;
 		bool embed = c->in->embed.present && c->in->embed.pythonpath_env;
 		ps_strv_init(&parts);
-		if (ps_strv_split(&parts, c->pythonpath_env, ':') < 0)
+		if (ps_strv_split(&parts, c->pythonpath_env, g->delim) < 0)
 			c->oom = true;
 		for (size_t i = 0; i < parts.n && !c->oom; i++) {
 			char *a = gabspath(g, parts.v[i]);
@@ -1241,7 +1698,22 @@ static void s11_search_path(struct gp *g)
 			 : "the environment is not used");
 	}
 
-	if (T(g->build_prefix))
+	if (g->nt) {
+		/* Windows: the zip next to the DLL, else in the executable's directory */
+		char *ldir = T(g->library) ? ps_ctx_dirname(c, g->library)
+					   : ps_ctx_strdup(c, g->executable_dir);
+		msp_add(g, join(g, ldir, g->zip_lm), PS_ORIGIN_STDLIB_ZIP,
+			fmt(g, "the stdlib zip in %s (Windows: the %s directory, not prefix), "
+			       "always listed even when absent", S(ldir),
+			    T(g->library) ? "DLL's" : "executable's"));
+		free(ldir);
+		if (g->use_environment)
+			s11_registry(g);
+		else
+			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "skipped",
+				 "registry PythonPath keys are not read: %s", T(g->pth_dir)
+				 ? "a ._pth file was found" : "the environment is not used (-E/-I)");
+	} else if (T(g->build_prefix))
 		msp_add(g, join(g, g->PREFIX, g->zip_lm), PS_ORIGIN_STDLIB_ZIP,
 			fmt(g, "the stdlib zip under the compiled-in PREFIX %s: in a build tree "
 			       "getpath lists the installed zip (listed even when absent)", g->PREFIX));
@@ -1252,7 +1724,7 @@ static void s11_search_path(struct gp *g)
 	if (T(g->PYTHONPATH_MACRO)) {
 		struct ps_strv parts;
 		ps_strv_init(&parts);
-		if (ps_strv_split(&parts, g->PYTHONPATH_MACRO, ':') < 0)
+		if (ps_strv_split(&parts, g->PYTHONPATH_MACRO, g->delim) < 0)
 			c->oom = true;
 		for (size_t i = 0; i < parts.n; i++)
 			msp_add(g, join(g, P, parts.v[i]), PS_ORIGIN_MACRO,
@@ -1272,6 +1744,23 @@ static void s11_search_path(struct gp *g)
 		       g->exec_prefix_why && !from_base ? g->exec_prefix_why
 		       : "see the exec_prefix steps");
 	}
+	if (g->nt) {
+		/* Windows order: DLLs, Lib, then the executable's directory if new */
+		if (T(g->platstdlib_dir))
+			msp_add(g, ps_ctx_strdup(c, g->platstdlib_dir), PS_ORIGIN_PLATSTDLIB,
+				fmt(g, "extension modules (%s): %s", g->platstdlib_lm,
+				    g->platstdlib_why ? g->platstdlib_why : ""));
+		if (T(g->stdlib_dir))
+			msp_add(g, ps_ctx_strdup(c, g->stdlib_dir), PS_ORIGIN_STDLIB,
+				fmt(g, "the standard library: %s",
+				    g->stdlib_why ? g->stdlib_why : ""));
+		/* Python's `in`: an exact, case-sensitive string comparison */
+		if (T(g->executable_dir) && ps_strv_find(&g->msp, g->executable_dir) < 0)
+			msp_add(g, ps_ctx_strdup(c, g->executable_dir), PS_ORIGIN_PLATSTDLIB,
+				fmt(g, "the executable's directory: Windows lists it last, at low "
+				       "priority, unless it is already on the path"));
+		return;
+	}
 	if (T(g->stdlib_dir))
 		msp_add(g, ps_ctx_strdup(c, g->stdlib_dir), PS_ORIGIN_STDLIB,
 			fmt(g, "the standard library: %s", g->stdlib_why ? g->stdlib_why : ""));
@@ -1285,8 +1774,8 @@ static void s11_search_path(struct gp *g)
 static void s12_build_reset(struct gp *g)
 {
 	struct ps_ctx *c = g->c;
-	if (!T(g->build_prefix))
-		return;
+	if (!T(g->build_prefix) || g->nt)
+		return;  /* Windows keeps the prefix it found */
 	if (!g->R->venv_in_getpath || !T(g->venv_prefix)) {
 		setv(g, &g->prefix, T(g->cfg_prefix) ? g->cfg_prefix : g->PREFIX);
 		setv(g, &g->exec_prefix, T(g->cfg_exec_prefix) ? g->cfg_exec_prefix
@@ -1404,7 +1893,7 @@ static void s14_write_back(struct gp *g)
 		     "the platform stdlib directory getpath settled on");
 	ps_buf_init(&joined);
 	for (size_t i = 0; i < g->msp.n; i++)
-		ps_buf_addf(&joined, "%s%s", i ? ":" : "", g->msp.v[i]);
+		ps_buf_addf(&joined, "%s%s", i ? (g->nt ? ";" : ":") : "", g->msp.v[i]);
 	if (joined.oom)
 		c->oom = true;
 	ps_trace_set(c, PS_PHASE_SEARCH_PATH, "module_search_paths", joined.s,
@@ -1418,6 +1907,7 @@ static void gp_release(struct gp *g)
 	char **owned[] = {
 		&g->platlibdir, &g->stdlib_subdir, &g->lm_py, &g->lm_pyc, &g->platstdlib_lm,
 		&g->zip_lm, &g->default_program_name, &g->versioned_program_name,
+		&g->build_landmark, &g->buildstdlib_lm, &g->winreg_key,
 		&g->program_name, &g->home, &g->executable, &g->base_executable,
 		&g->real_executable, &g->executable_dir, &g->real_executable_dir, &g->prefix,
 		&g->exec_prefix, &g->base_prefix, &g->base_exec_prefix, &g->stdlib_dir,

@@ -493,6 +493,429 @@ def unreadable_dir(v):
     return scn('unreadable stdlib dir', v, f, '/t/bin/python3')
 
 
+# ---------------------------------------------------------------------------
+# Windows (os_name 'nt'): the same frozen code with the Windows helpers
+# ---------------------------------------------------------------------------
+
+NT_HOME = 'C:\\Users\\me'
+NT_ENV = {'PATH': 'C:\\Windows\\system32;C:\\Windows', 'APPDATA': NT_HOME + '\\AppData\\Roaming'}
+
+
+def nt_install(ver, root='C:\\Python', dll=True, dlls=True, stdlib=True):
+    """An installer layout: python.exe, python3XY.dll, Lib, DLLs."""
+    xy = ver.replace('.', '')
+    f = {root + '\\python.exe': 'exec'}
+    if dll:
+        f[f'{root}\\python{xy}.dll'] = 'file'
+    if stdlib:
+        f[root + '\\Lib\\os.py'] = 'file'
+        f[root + '\\Lib\\encodings\\__init__.py'] = 'file'
+    if dlls:
+        f[root + '\\DLLs'] = 'dir'
+    return f
+
+
+def nt_scn(name, ver, files, argv0, exe, cwd=NT_HOME, env=None, flags=None, python=None,
+           registry=None, library='C:\\Python'):
+    py = {'version': ver}
+    if library:
+        py['library'] = f'{library}\\python{ver.replace(".", "")}.dll'
+    py.update(python or {})
+    e = dict(NT_ENV)
+    for k, v in (env or {}).items():
+        if v is None:
+            e.pop(k, None)
+        else:
+            e[k] = v
+    inv = {'argv0': argv0, 'cwd': cwd, 'run': {'command': 'pass'}, 'env': e}
+    if exe is not None:
+        inv['executable'] = exe
+    s = {'name': name, 'platform': 'nt', 'python': py, 'invocation': inv, 'files': files}
+    if flags:
+        inv['flags'] = list(flags)
+    if registry:
+        s['registry'] = registry
+    return s
+
+
+NT_EXE = 'C:\\Python\\python.exe'
+
+
+@case
+def nt_normal(v):
+    return nt_scn('nt: installer layout', v, nt_install(v), NT_EXE, NT_EXE)
+
+
+@case
+def nt_bare_argv0(v):
+    return nt_scn('nt: argv0 "python", the OS knows the module path', v, nt_install(v),
+                  'python', NT_EXE)
+
+
+@case
+def nt_no_executable_input(v):
+    return nt_scn('nt: no invocation.executable (argv0 made absolute)', v, nt_install(v),
+                  'python', None, cwd='C:\\Python')
+
+
+@case
+def nt_no_dll(v):
+    return nt_scn('nt: static build, no DLL: the zip is looked for next to the exe', v,
+                  nt_install(v, dll=False), NT_EXE, NT_EXE, library=None)
+
+
+@case
+def nt_no_dlls_dir(v):
+    return nt_scn('nt: no DLLs directory (gh-98790)', v, nt_install(v, dlls=False), NT_EXE, NT_EXE)
+
+
+@case
+def nt_zip_next_to_dll(v):
+    f = nt_install(v)
+    f[f'C:\\Python\\python{v.replace(".", "")}.zip'] = 'file'
+    return nt_scn('nt: pythonXY.zip next to the DLL', v, f, NT_EXE, NT_EXE)
+
+
+@case
+def nt_zip_next_to_exe_only(v):
+    f = nt_install(v, dll=False)
+    f['C:\\App\\python.exe'] = 'exec'
+    f['C:\\App\\Lib\\os.py'] = 'file'
+    f[f'C:\\App\\python{v.replace(".", "")}.zip'] = 'file'
+    return nt_scn('nt: zip next to the exe, stdlib beside it', v, f, 'C:\\App\\python.exe',
+                  'C:\\App\\python.exe', library=None)
+
+
+@case
+def nt_buildtree(v):
+    f = {'C:\\CPython\\PCbuild\\amd64\\python.exe': 'exec',
+         'C:\\CPython\\PCbuild\\amd64\\pybuilddir.txt': 'file',
+         'C:\\CPython\\Lib\\os.py': 'file'}
+    exe = 'C:\\CPython\\PCbuild\\amd64\\python.exe'
+    return nt_scn('nt: PCbuild tree (empty pybuilddir.txt)', v, f, exe, exe, library=None)
+
+
+@case
+def nt_buildtree_setup_local(v):
+    f = {'C:\\CPython\\PCbuild\\amd64\\python.exe': 'exec',
+         'C:\\CPython\\Modules\\Setup.local': 'file',
+         'C:\\CPython\\Lib\\os.py': 'file'}
+    exe = 'C:\\CPython\\PCbuild\\amd64\\python.exe'
+    return nt_scn('nt: source tree marker VPATH\\Modules\\Setup.local', v, f, exe, exe,
+                  library=None)
+
+
+@case
+def nt_buildtree_pythonhome(v):
+    f = {'C:\\Out\\python.exe': 'exec', 'C:\\Out\\pybuilddir.txt': 'file',
+         'C:\\CPython\\Lib\\os.py': 'file'}
+    return nt_scn('nt: build output moved out, PYTHONHOME', v, f, 'C:\\Out\\python.exe',
+                  'C:\\Out\\python.exe', env={'PYTHONHOME': 'C:\\CPython'}, library=None)
+
+
+@case
+def nt_venv_launcher(v):
+    f = nt_install(v)
+    f['C:\\venv\\Scripts\\python.exe'] = 'exec'
+    f['C:\\venv\\pyvenv.cfg'] = {'content': 'home = C:\\Python\r\ninclude-system-site-packages = false\r\n'}
+    f['C:\\venv\\Lib\\site-packages'] = 'dir'
+    return nt_scn('nt: venv through the launcher (__PYVENV_LAUNCHER__)', v, f, NT_EXE, NT_EXE,
+                  env={'__PYVENV_LAUNCHER__': 'C:\\venv\\Scripts\\python.exe'})
+
+
+@case
+def nt_venv_copied_exe(v):
+    f = nt_install(v)
+    f['C:\\venv\\Scripts\\python.exe'] = 'exec'
+    f['C:\\venv\\pyvenv.cfg'] = {'content': 'home = C:\\Python\n'}
+    exe = 'C:\\venv\\Scripts\\python.exe'
+    return nt_scn('nt: a copied python.exe in a venv (no launcher)', v, f, exe, exe)
+
+
+@case
+def nt_registry(v):
+    key = f'HKLM\\Software\\Python\\PythonCore\\{v}\\PythonPath'
+    return nt_scn('nt: registry application paths', v, nt_install(v), NT_EXE, NT_EXE,
+                  registry={key: 'C:\\Python\\Lib;C:\\Python\\DLLs',
+                            key + '\\MyApp': 'C:\\MyApp\\lib;C:\\MyApp\\ext',
+                            key + '\\Another': 'C:\\Another',
+                            f'HKCU\\Software\\Python\\PythonCore\\{v}\\PythonPath\\Mine': 'C:\\Mine'})
+
+
+@case
+def nt_registry_E(v):
+    s = nt_registry(v)
+    s['name'] = 'nt: registry skipped under -E'
+    s['invocation']['flags'] = ['-E']
+    return s
+
+
+@case
+def nt_registry_core_path(v):
+    key = f'HKLM\\Software\\Python\\PythonCore\\{v}\\PythonPath'
+    f = {'C:\\Tools\\python.exe': 'exec'}
+    return nt_scn('nt: nothing found, the registry core path is used', v, f,
+                  'C:\\Tools\\python.exe', 'C:\\Tools\\python.exe', library=None,
+                  registry={key: 'C:\\Python\\Lib;C:\\Python\\DLLs', key + '\\App': 'C:\\App'})
+
+
+@case
+def nt_registry_winver(v):
+    key = f'HKLM\\Software\\Python\\PythonCore\\{v}-32\\PythonPath'
+    return nt_scn('nt: 32-bit winver key', v, nt_install(v), NT_EXE, NT_EXE,
+                  python={'winver': f'{v}-32'},
+                  registry={key + '\\App': 'C:\\App32',
+                            f'HKLM\\Software\\Python\\PythonCore\\{v}\\PythonPath\\App': 'C:\\Other'})
+
+
+@case
+def nt_pth_dll_wins(v):
+    xy = v.replace('.', '')
+    f = nt_install(v)
+    f[f'C:\\Python\\python{xy}._pth'] = {'content': f'python{xy}.zip\n.\nLib\nimport site\n'}
+    f['C:\\Python\\python._pth'] = {'content': 'C:\\elsewhere\n'}
+    return nt_scn('nt: python3XY._pth next to the DLL wins over python._pth', v, f, NT_EXE, NT_EXE)
+
+
+@case
+def nt_pth_exe_only(v):
+    f = nt_install(v)
+    f['C:\\Python\\python._pth'] = {'content': 'Lib\n# comment\nDLLs\nimport foo\n'}
+    return nt_scn('nt: python._pth next to the exe', v, f, NT_EXE, NT_EXE,
+                  env={'PYTHONPATH': 'C:\\ignored'})
+
+
+@case
+def nt_pth_directory(v):
+    f = nt_install(v)
+    xy = v.replace('.', '')
+    f[f'C:\\Python\\python{xy}._pth'] = 'dir'
+    f['C:\\Python\\python._pth'] = {'content': 'Lib\n'}
+    return nt_scn('nt: a directory named like the DLL ._pth cannot be opened', v, f, NT_EXE, NT_EXE)
+
+
+@case
+def nt_pythonhome(v):
+    f = nt_install(v)
+    f['D:\\Home\\Lib\\os.py'] = 'file'
+    return nt_scn('nt: PYTHONHOME', v, f, NT_EXE, NT_EXE, env={'PYTHONHOME': 'D:\\Home'})
+
+
+@case
+def nt_pythonhome_delim(v):
+    return nt_scn('nt: PYTHONHOME prefix;exec_prefix', v, nt_install(v), NT_EXE, NT_EXE,
+                  env={'PYTHONHOME': 'C:\\Python;D:\\Ext'})
+
+
+@case
+def nt_pythonpath(v):
+    return nt_scn('nt: PYTHONPATH split on ;', v, nt_install(v), NT_EXE, NT_EXE,
+                  env={'PYTHONPATH': 'rel;;C:\\abs\\..\\abs2;D:x;\\rooted'})
+
+
+@case
+def nt_nothing_found(v):
+    return nt_scn('nt: nothing found: prefix is the cwd', v, {'C:\\Tools\\python.exe': 'exec'},
+                  'C:\\Tools\\python.exe', 'C:\\Tools\\python.exe', library=None)
+
+
+@case
+def nt_case_insensitive(v):
+    f = {'C:\\Python\\PYTHON.EXE': 'exec', 'C:\\Python\\LIB\\OS.PY': 'file',
+         'C:\\Python\\dlls': 'dir'}
+    return nt_scn('nt: names differ in case', v, f, 'c:\\python\\python.exe',
+                  'c:\\python\\python.exe', library=None)
+
+
+@case
+def nt_symlink(v):
+    f = nt_install(v)
+    f['C:\\LinkedFrom\\python.exe'] = {'link': 'C:\\Python\\python.exe'}
+    return nt_scn('nt: symlinked python.exe', v, f, 'C:\\LinkedFrom\\python.exe',
+                  'C:\\LinkedFrom\\python.exe', library=None)
+
+
+@case
+def nt_dir_symlink(v):
+    f = nt_install(v)
+    f['C:\\Alias'] = {'link': 'C:\\Python'}
+    return nt_scn('nt: directory symlink (realpath resolves it on Windows)', v, f,
+                  'C:\\Alias\\python.exe', 'C:\\Alias\\python.exe', library=None)
+
+
+@case
+def nt_pyvenv_cfg_directory(v):
+    f = nt_install(v)
+    f['C:\\pyvenv.cfg'] = 'dir'
+    f['C:\\Python\\pyvenv.cfg'] = {'content': 'home = C:\\Elsewhere\n'}
+    return nt_scn('nt: a directory pyvenv.cfg is skipped (PermissionError)', v, f, NT_EXE, NT_EXE)
+
+
+@case
+def nt_platlibdir_env(v):
+    f = nt_install(v)
+    f['C:\\Python\\Ext'] = 'dir'
+    return nt_scn('nt: PYTHONPLATLIBDIR', v, f, NT_EXE, NT_EXE, env={'PYTHONPLATLIBDIR': 'Ext'})
+
+
+@case
+def nt_pythonexecutable(v):
+    return nt_scn('nt: PYTHONEXECUTABLE', v, nt_install(v), NT_EXE, NT_EXE,
+                  env={'PYTHONEXECUTABLE': 'C:\\Fake\\python.exe'})
+
+
+# ---------------------------------------------------------------------------
+# macOS (os_name 'darwin')
+# ---------------------------------------------------------------------------
+
+def fw_root(ver, name='Python'):
+    return f'/Library/Frameworks/{name}.framework/Versions/{ver}'
+
+
+def fw_install(ver, name='Python'):
+    F = fw_root(ver, name)
+    return {f'{F}/{name}': 'file',
+            f'{F}/bin/python{ver}': 'exec',
+            f'{F}/bin/python3': {'link': f'python{ver}'},
+            f'{F}/Resources/Python.app/Contents/MacOS/{name}': 'exec',
+            f'{F}/lib/python{ver}/os.py': 'file',
+            f'{F}/lib/python{ver}/encodings/__init__.py': 'file',
+            f'{F}/lib/python{ver}/lib-dynload': 'dir'}
+
+
+def mac_scn(name, ver, files, argv0, exe, env=None, framework=False, fwname='Python',
+            prefix=P, flags=None):
+    s = scn(name, ver, files, argv0, env=env, flags=flags, python={'prefix': prefix})
+    s['platform'] = 'darwin'
+    s['invocation']['env']['HOME'] = '/Users/me'
+    s['invocation']['cwd'] = '/Users/me'
+    if exe is not None:
+        s['invocation']['executable'] = exe
+    if framework:
+        s['python']['framework'] = True
+        s['python']['library'] = f'{fw_root(ver, fwname)}/{fwname}'
+    return s
+
+
+@case
+def darwin_plain_bare(v):
+    return mac_scn('darwin: bare argv0, the OS path wins over PATH', v, install(v), 'python3',
+                   f'{P}/bin/python{v}', env={'PATH': '/opt/bin:/usr/bin'})
+
+
+@case
+def darwin_argv0_overrides(v):
+    f = install(v)
+    f['/t/bin/python3'] = 'exec'
+    return mac_scn('darwin: argv0 with a slash overrides the OS path', v, f, '/t/bin/python3',
+                   f'{P}/bin/python{v}')
+
+
+@case
+def darwin_relative_os_path(v):
+    return mac_scn('darwin: a relative OS path is dropped (PATH search)', v, install(v),
+                   'python3', 'bin/python3', env={'PATH': f'{P}/bin'})
+
+
+@case
+def darwin_framework_stub(v):
+    F = fw_root(v)
+    return mac_scn('darwin: framework stub execs the app bundle', v, fw_install(v),
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   env={'__PYVENV_LAUNCHER__': f'{F}/bin/python{v}'}, framework=True, prefix=F)
+
+
+@case
+def darwin_framework_no_launcher(v):
+    F = fw_root(v)
+    return mac_scn('darwin: framework app bundle run directly', v, fw_install(v),
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python', framework=True, prefix=F)
+
+
+@case
+def darwin_framework_alt_name(v):
+    F = fw_root(v, 'DebugPython')
+    return mac_scn('darwin: framework named DebugPython', v, fw_install(v, 'DebugPython'),
+                   f'{F}/Resources/Python.app/Contents/MacOS/DebugPython',
+                   f'{F}/Resources/Python.app/Contents/MacOS/DebugPython',
+                   env={'__PYVENV_LAUNCHER__': f'{F}/bin/python{v}'}, framework=True,
+                   fwname='DebugPython', prefix=F)
+
+
+@case
+def darwin_framework_venv(v):
+    F = fw_root(v)
+    f = fw_install(v)
+    f['/Users/me/venv/bin/python'] = {'link': f'{F}/bin/python{v}'}
+    f['/Users/me/venv/pyvenv.cfg'] = {'content': f'home = {F}/bin\n'}
+    f[f'/Users/me/venv/lib/python{v}/site-packages'] = 'dir'
+    return mac_scn('darwin: venv on a framework build', v, f,
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   env={'__PYVENV_LAUNCHER__': '/Users/me/venv/bin/python'}, framework=True,
+                   prefix=F)
+
+
+@case
+def darwin_framework_pth(v):
+    F = fw_root(v)
+    f = fw_install(v)
+    f[f'{F}/Python._pth'] = {'content': f'lib/python{v}\nlib/python{v}/lib-dynload\n'}
+    return mac_scn('darwin: ._pth named after the framework library', v, f,
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   f'{F}/Resources/Python.app/Contents/MacOS/Python',
+                   env={'__PYVENV_LAUNCHER__': f'{F}/bin/python{v}'}, framework=True, prefix=F)
+
+
+@case
+def darwin_framework_build_dir(v):
+    F = '/src/cpython/Python.framework/Versions/' + v
+    f = {f'{F}/Python': 'file', '/src/cpython/python.exe': 'exec',
+         '/src/cpython/pybuilddir.txt': {'content': f'build/lib.macosx-{v}\n'},
+         '/src/cpython/Lib/os.py': 'file'}
+    s = mac_scn('darwin: framework build run from the build directory', v, f,
+                '/src/cpython/python.exe', '/src/cpython/python.exe', framework=True)
+    s['python']['library'] = f'{F}/Python'
+    return s
+
+
+@case
+def darwin_venv_launcher(v):
+    f = install(v)
+    f['/Users/me/v/python'] = 'exec'
+    f['/Users/me/v/pyvenv.cfg'] = {'content': f'home = {P}/bin\n'}
+    return mac_scn('darwin: __PYVENV_LAUNCHER__ on a non-framework build', v, f,
+                   f'{P}/bin/python{v}', f'{P}/bin/python{v}',
+                   env={'__PYVENV_LAUNCHER__': '/Users/me/v/python'})
+
+
+@case
+def darwin_symlink_normal(v):
+    f = install(v)
+    f['/linkfrom/python'] = {'link': f'{P}/bin/python{v}'}
+    return mac_scn('darwin: bare argv0, OS path is a symlink', v, f, 'python',
+                   '/linkfrom/python', env={'PATH': f'/linkfrom:{P}/bin'})
+
+
+@case
+def darwin_symlink_buildpath(v):
+    f = install(v)
+    f['/linkfrom/python'] = {'link': '/home/cpython/python'}
+    f['/home/cpython/python'] = 'exec'
+    f['/home/cpython/pybuilddir.txt'] = {'content': f'build/lib.macos-{v}\n'}
+    f['/home/cpython/Lib/os.py'] = 'file'
+    return mac_scn('darwin: symlink into a build tree', v, f, 'python', '/linkfrom/python',
+                   env={'PATH': f'/linkfrom:{P}/bin'})
+
+
+@case
+def darwin_pythonexecutable(v):
+    return mac_scn('darwin: PYTHONEXECUTABLE', v, install(v), f'{P}/bin/python3',
+                   f'{P}/bin/python{v}', env={'PYTHONEXECUTABLE': '/Users/me/fake/python'})
+
+
 def generate(ver):
     """[(case name, scenario dict)] for version ver."""
     out = []

@@ -240,8 +240,9 @@ def build_request(scn, version=None):
     """The JSON request for getpath_runner.py.  version overrides
     python.version (and so VERSION_MINOR)."""
     platform = scn.get('platform', 'posix')
-    if platform not in ('posix', 'darwin'):
-        raise ScenarioError(f'platform {platform!r} is not supported by the oracle yet')
+    if platform not in ('posix', 'darwin', 'nt'):
+        raise ScenarioError(f'platform {platform!r} is not supported by the oracle')
+    nt = platform == 'nt'
     py = scn.get('python') or {}
     ver = version or _s(py.get('version'))
     if not ver or not re.fullmatch(r'\d+\.\d+', ver):
@@ -256,9 +257,13 @@ def build_request(scn, version=None):
         v = _s(v)
         return v if v else None
 
-    prefix = _s(py.get('prefix')) if 'prefix' in py else '/usr/local'
-    exec_prefix = _s(py.get('exec_prefix')) if 'exec_prefix' in py else prefix
-    platlibdir = _s(py.get('platlibdir')) if py.get('platlibdir') is not None else 'lib'
+    # Windows builds (PCbuild) compile getpath.c with PREFIX/EXEC_PREFIX NULL,
+    # VPATH "..\\.." and PLATLIBDIR "DLLs"
+    prefix = _s(py.get('prefix')) if 'prefix' in py else (None if nt else '/usr/local')
+    exec_prefix = _s(py.get('exec_prefix')) if 'exec_prefix' in py else (None if nt else prefix)
+    platlibdir = (_s(py.get('platlibdir')) if py.get('platlibdir') is not None
+                  else 'DLLs' if nt else 'lib')
+    vpath = _s(py.get('vpath')) if 'vpath' in py else ('..\\..' if nt else None)
     framework = bool(py.get('framework', False))
 
     use_env = not ('E' in flags or 'I' in flags)
@@ -269,13 +274,35 @@ def build_request(scn, version=None):
         v = env.get(name)
         return v if (use_env and v) else None
 
-    cwd = _s(inv.get('cwd')) or '/'
+    cwd = _s(inv.get('cwd')) or ('C:\\' if nt else '/')
     argv0 = inv.get('argv0')
     real_executable = None
     if platform == 'darwin':
+        # _NSGetExecutablePath, kept only when absolute
         ex = _s(inv.get('executable'))
         if ex and ex.startswith('/'):
             real_executable = ex
+    elif nt:
+        # GetModuleFileNameW always answers; a scenario without
+        # invocation.executable stands for argv[0] (+ .exe) made absolute
+        ex = _s(inv.get('executable'))
+        if ex:
+            real_executable = ex
+        elif argv0:
+            import importlib.util
+            a = _s(argv0)
+            if not a.lower().endswith('.exe'):
+                a += '.exe'
+            spec = importlib.util.spec_from_file_location('getpath_runner', RUNNER)
+            runner = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(runner)
+            real_executable = runner.nt_fullpath(cwd, a)
+    if nt:
+        library = none_if_empty(py.get('library'))
+    elif platform == 'darwin' and framework:
+        library = none_if_empty(py.get('library'))
+    else:
+        library = None
 
     ns = {
         'os_name': platform,
@@ -283,21 +310,20 @@ def build_request(scn, version=None):
         'PREFIX': none_if_empty(prefix),
         'EXEC_PREFIX': none_if_empty(exec_prefix),
         'PYTHONPATH': None,
-        'VPATH': none_if_empty(py.get('vpath')),
+        'VPATH': none_if_empty(vpath),
         'PLATLIBDIR': none_if_empty(platlibdir),
-        'PYDEBUGEXT': None,
+        'PYDEBUGEXT': None,         # release builds only
         'VERSION_MAJOR': major,
         'VERSION_MINOR': minor,
         'ABI_THREAD': _s(py.get('abi_thread')) or '',
-        'PYWINVER': None,
-        'EXE_SUFFIX': None,
+        'PYWINVER': (_s(py.get('winver')) or ver) if nt else None,
+        'EXE_SUFFIX': '.exe' if nt else None,
         'ENV_PATH': env.get('PATH'),
         'ENV_PYTHONHOME': env.get('PYTHONHOME'),
         'ENV_PYTHONEXECUTABLE': env.get('PYTHONEXECUTABLE'),
         'ENV___PYVENV_LAUNCHER__': env.get('__PYVENV_LAUNCHER__'),
         'real_executable': real_executable,
-        'library': (none_if_empty(py.get('library'))
-                    if platform == 'darwin' and framework else None),
+        'library': library,
         'executable_dir': None,
         'py_setpath': none_if_empty(embed.get('setpath')),
         'winreg': None,
@@ -327,8 +353,12 @@ def build_request(scn, version=None):
         '_is_python_build': 0,
         'pathconfig_warnings': 1,
     }
-    return {'ns': ns, 'config': config, 'files': convert_files(scn.get('files')), 'cwd': cwd,
-            'version': ver}
+    req = {'ns': ns, 'config': config, 'files': convert_files(scn.get('files')), 'cwd': cwd,
+           'version': ver}
+    if nt:
+        req['flavour'] = 'nt'
+        req['registry'] = {str(k): _s(v) for k, v in (scn.get('registry') or {}).items()}
+    return req
 
 
 def _nousersite(v):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test: pathscope's getpath stage against CPython's own code.
 
-For every posix scenario in tests/scenarios/*.yaml and ../shared/samples/*.yaml
+For every scenario (posix, darwin and nt) in tests/scenarios/*.yaml and ../shared/samples/*.yaml
 (the shared samples are skipped when that directory is absent) whose
 python.version is 3.11, 3.12 or 3.13, and for every generated scenario of
 gencases.py under each of those three versions, this runs
@@ -24,7 +24,10 @@ Normalisation: None and "" are equal for the string fields (getpath writes
 Nothing else is normalised.
 
 Scenarios pinned to 3.14 are skipped (no 3.14 interpreter with the 3.14 code
-here), as are <= 3.10 ones (no frozen getpath there) and nt/darwin ones.
+here), as are <= 3.10 ones (no frozen getpath there).  darwin and nt
+scenarios run the same frozen code with os_name 'darwin' / 'nt' and, for nt,
+the Windows flavour of the C helpers and a winreg stand-in (see
+getpath_runner.py), as Lib/test/test_getpath.py does with MockNTNamespace.
 A version whose interpreter is missing is skipped with the places looked at.
 
 Options: -v (print passing cases too), -k SUBSTRING (only matching cases),
@@ -169,8 +172,8 @@ def main():
             continue
         plat = s.get('platform', 'posix')
         ver = str((s.get('python') or {}).get('version', ''))
-        if plat != 'posix':
-            t.skip(label, f'platform {plat}: the oracle models posix only')
+        if plat not in ('posix', 'darwin', 'nt'):
+            t.skip(label, f'platform {plat}: unknown to the oracle')
         elif ver == '3.14':
             t.skip(label, 'no CPython 3.14 interpreter here (3.14 getpath code not available)')
         elif ver not in oracle.VERSIONS:
