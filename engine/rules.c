@@ -81,22 +81,26 @@ static const struct rules_row rules_table[] = {
 	    .dump_platlibdir = true, .site_libdirs_platlibdir = true,
 	    .c_build_landmark = "Modules/Setup.local", .c_symlink_limit = 2 },
 	  P_POSIX | P_DARWIN },
-	/* Line numbers: tracebacks of 3.11.7 / 3.12.1 / 3.13.0 on this machine. */
+	/*
+	 * Line numbers: tracebacks of 3.11.7 / 3.12.1 / 3.13.0 on this machine.
+	 * getpath.py has one algorithm for posix, darwin and nt (its os_name
+	 * branches live in getpath.c), checked against the frozen code of each.
+	 */
 	{ { .name = "3.11", .major = 3, .minor = 11, PY311_COMMON,
 	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
 	    .getpath_readlines_line = { 353, 356, 463, 490 } },
-	  P_POSIX },
+	  P_POSIX | P_DARWIN | P_NT },
 	{ { .name = "3.12", .major = 3, .minor = 12, PY311_COMMON,
 	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
 	    .getpath_readlines_line = { 353, 356, 463, 490 } },
-	  P_POSIX },
+	  P_POSIX | P_DARWIN | P_NT },
 	{ { .name = "3.13", .major = 3, .minor = 13, PY311_COMMON,
 	    .home_blocks_venv = true, .abi_thread = true, .stdlib_dir_config = true,
 	    .realpath_needs_exe = true,
 	    .base_exe_prefers_real = true, .fatal_style = PS_FATAL_313,
 	    .pth_skip_hidden_dot = true, .pth_utf8_sig = true, .user_site_abi_thread = true,
 	    .getpath_exc_running = true, .getpath_readlines_line = { 357, 360, 468, 495 } },
-	  P_POSIX },
+	  P_POSIX | P_DARWIN | P_NT },
 	/*
 	 * 3.14: not installed here.  The traceback line numbers are estimates
 	 * (3.13's plus the comment lines 3.14 added around them), unverified.
