@@ -6,23 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "session.h"
 #include "util.h"
 
-/*
- * The explorer (tui/explore*.c) is linked in when its header exists; until
- * then the bare command prints the text resolution (issue 2 allows it).
- */
-#if defined(__has_include)
-#if __has_include("explore.h")
 #include "explore.h"
-#define HAVE_EXPLORER 1
-#endif
-#endif
 
 #ifndef PS_VERSION
 #define PS_VERSION "0.1.0"
@@ -55,13 +45,7 @@ static int print_help(void)
 	int rc;
 
 	ps_buf_init(&b);
-	ps_buf_addf(&b, "usage: %-36s%s\n", "pathscope [OPTIONS]",
-#ifdef HAVE_EXPLORER
-		    "explore the modelled interpreter (TUI)"
-#else
-		    "print the resolution"
-#endif
-		    );
+	ps_buf_addf(&b, "usage: %-36s%s\n", "pathscope [OPTIONS]", "explore the modelled interpreter (TUI)");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		/* a line added with only the first three fields still prints */
 		char *syn = xasprintf("pathscope %s %s", commands[i].name,
@@ -85,16 +69,6 @@ static const struct command *find_command(const char *name)
 		if (!strcmp(commands[i].name, name))
 			return &commands[i];
 	return NULL;
-}
-
-/* The bare `pathscope`: the explorer on a terminal, else the text resolution. */
-static int run_default(const struct ps_cli *cli, struct ps_session *s)
-{
-#ifdef HAVE_EXPLORER
-	if (cli->script_keys || (isatty(0) && isatty(1)))
-		return explore_main(cli, s);
-#endif
-	return cmd_resolve(cli, s);
 }
 
 int main(int argc, char **argv)
@@ -142,7 +116,12 @@ int main(int argc, char **argv)
 		cli_release(&cli);
 		return 2;
 	}
-	rc = cmd ? cmd->run(&cli, &s) : run_default(&cli, &s);
+	/*
+	 * The bare `pathscope` is the explorer, always: off a terminal it
+	 * prints one line pointing at `resolve` and exits 2 itself (issue 4),
+	 * rather than silently printing something else.
+	 */
+	rc = cmd ? cmd->run(&cli, &s) : explore_main(&cli, &s);
 	session_close(&s);
 	cli_release(&cli);
 	return rc;

@@ -33,9 +33,9 @@ class Skip(Exception):
     pass
 
 
-def run(*args, env=None, cwd=None):
+def run(*args, env=None, cwd=None, stdin=subprocess.DEVNULL):
     p = subprocess.run([PATHSCOPE, *args], capture_output=True, text=True, env=env, cwd=cwd,
-                       timeout=60)
+                       stdin=stdin, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -94,6 +94,22 @@ def test_help_and_version():
         check(word in out, "--help does not mention %s" % word)
     rc, out, err = run("--version")
     check(rc == 0 and re.match(r"pathscope \d+\.\d+", out), "--version: %d %r" % (rc, out))
+
+
+@test
+def test_bare_command_off_a_terminal():
+    # no subcommand is the explorer, which needs a terminal: off one, exactly
+    # one line pointing at `resolve` and exit 2 (never a silent text report)
+    one_line_error(*run("--scenario", VENV), r"needs a terminal.*pathscope resolve")
+    with tempfile.TemporaryFile() as f:
+        one_line_error(*run("--scenario", VENV, stdin=f), r"needs a terminal.*pathscope resolve")
+    # the shell forms: `pathscope </dev/null` and `pathscope | cat`
+    p = subprocess.run("%s --scenario %s </dev/null; echo \"rc=$?\"" % (PATHSCOPE, VENV), shell=True,
+                       capture_output=True, text=True, timeout=60)
+    check(p.stdout == "rc=2\n" and len(p.stderr.splitlines()) == 1, "</dev/null: %r %r" % (p.stdout, p.stderr))
+    p = subprocess.run("set -o pipefail; %s --scenario %s | cat; echo \"rc=$?\"" % (PATHSCOPE, VENV),
+                       shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=60)
+    check(p.stdout == "rc=2\n" and len(p.stderr.splitlines()) == 1, "| cat: %r %r" % (p.stdout, p.stderr))
 
 
 @test
