@@ -437,14 +437,19 @@ static int open_real(const struct ps_cli *cli, struct ps_session *s, struct ps_e
 	return detect(s, err);
 }
 
-static int open_scenario(const struct ps_cli *cli, struct ps_session *s, struct ps_error *err)
+/*
+ * Makes s (zeroed) model scenario sc (adopted: freed with s, even on
+ * failure) with the command line's model options applied over it.  A
+ * relative --cwd is an error when strict_cwd, else it is left out (it was
+ * meant for the real filesystem, see session_open_scenario).
+ */
+static int scenario_apply(struct ps_session *s, struct ps_scenario *sc, const struct ps_cli *cli,
+			  bool strict_cwd, struct ps_error *err)
 {
 	struct ps_inputs *in = &s->in;
 	char *cwd;
 
-	s->scenario = ps_scenario_load(cli->scenario, err);
-	if (!s->scenario)
-		return -1;
+	s->scenario = sc;
 	if (ps_inputs_copy(in, &s->scenario->inputs) < 0)
 		die_oom();
 	in->name = s->scenario->name;
@@ -464,7 +469,7 @@ static int open_scenario(const struct ps_cli *cli, struct ps_session *s, struct 
 	if (cli->clean_env)
 		ps_strv_clear(&in->env);
 	apply_envops(cli, &in->env);
-	if (cli->cwd) {
+	if (cli->cwd && (strict_cwd || ps_path_isabs(in->build.platform, cli->cwd))) {
 		if (!ps_path_isabs(in->build.platform, cli->cwd)) {
 			ps_error_set(err, PS_ERR_INVAL,
 				     "--cwd '%s' must be absolute with --scenario", cli->cwd);
@@ -482,6 +487,15 @@ static int open_scenario(const struct ps_cli *cli, struct ps_session *s, struct 
 	s->fs = s->base_fs;
 	xcheck(ps_strv_copy(&s->env_before_launcher, &in->env));
 	return 0;
+}
+
+static int open_scenario(const struct ps_cli *cli, struct ps_session *s, struct ps_error *err)
+{
+	struct ps_scenario *sc = ps_scenario_load(cli->scenario, err);
+
+	if (!sc)
+		return -1;
+	return scenario_apply(s, sc, cli, true, err);
 }
 
 static void session_zero(struct ps_session *s)
@@ -503,6 +517,28 @@ int session_open(const struct ps_cli *cli, struct ps_session *s, struct ps_error
 		session_close(s);
 		return -1;
 	}
+	return 0;
+}
+
+int session_open_scenario(struct ps_session *s, const char *path, struct ps_error *err)
+{
+	static const struct ps_cli no_options;   /* zero: no option given */
+	const struct ps_cli *cli = s->cli ? s->cli : &no_options;
+	struct ps_scenario *sc;
+	struct ps_session fresh;
+
+	sc = ps_scenario_load(path, err);
+	if (!sc)
+		return -1;
+	session_zero(&fresh);
+	fresh.cli = s->cli;
+	if (scenario_apply(&fresh, sc, cli, false, err) < 0) {
+		session_close(&fresh);
+		return -1;
+	}
+	session_close(s);
+	/* fresh has no overlay yet, so nothing points into it: it may be moved */
+	*s = fresh;
 	return 0;
 }
 

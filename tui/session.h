@@ -52,6 +52,25 @@ struct ps_session {
 int session_open(const struct ps_cli *cli, struct ps_session *s, struct ps_error *err);
 
 /*
+ * Replaces what s models by the scenario file at path (the explorer's `o`
+ * key): its inputs and virtual tree, with the model options of the
+ * command line s was opened from (s->cli) applied over them exactly as
+ * `pathscope --scenario PATH OPTIONS` would (--python, --rules, the flags
+ * OR-ed in, --clean-env, --env/--unset in order, the run mode, --cwd when
+ * it is absolute: a relative --cwd was meant for the real filesystem and
+ * is left out; --ask has no meaning for a scenario).  Whatever s held
+ * before goes: the previous scenario or real-mode detection, and the
+ * overlay with every edit made through it (s->fs is the new tree's;
+ * call session_overlay() again to edit it).  s->cli is kept.
+ *
+ * On failure (the file does not load: err carries FILE:LINE:COL) returns
+ * -1 and s is left exactly as it was.  Pointers into the old session
+ * (s->fs.ctx, the overlay, s->scenario, strings of s->in) are invalid
+ * after a success.
+ */
+int session_open_scenario(struct ps_session *s, const char *path, struct ps_error *err);
+
+/*
  * Runs the model over s->in and s->fs.  out must be initialised (it is
  * cleared).  Returns 0 (a predicted fatal start-up is out->has_fatal) or -1
  * with err set (no rules for that version, out of memory).
