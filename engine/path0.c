@@ -11,6 +11,12 @@
  *     resolved keeps the directory part as typed;
  *   - -m: the working directory (getcwd);
  *   - -c, stdin, interactive: ''.
+ *
+ * On Windows (nt) there is no realpath: the script path is made absolute
+ * with GetFullPathNameW (normalised, links left alone) and its directory
+ * is what precedes the last '\\' or '/', keeping the separator after a
+ * drive ("C:\\x.py" gives "C:\\"); a directory or zip main is made
+ * absolute the same way.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -129,6 +135,28 @@ static void insert(struct ps_ctx *c, const char *path0, long step, const char *d
 			  detail);
 }
 
+/* Windows: the text before the last '\\' or '/', "C:\\" for a file at a drive's root. Yours. */
+static char *path0_dirname_nt(struct ps_ctx *c, const char *p)
+{
+	const char *bs = strrchr(p, '\\'), *fs = strrchr(bs ? bs : p, '/');
+	const char *sep = fs ? fs : bs;
+	size_t n;
+	char *out;
+	if (!sep)
+		return ps_ctx_strdup(c, "");
+	n = (size_t)(sep - p) + 1;
+	if (n > 1 && sep[-1] != ':')
+		n--;  /* drop the separator, except after a drive */
+	out = malloc(n + 1);
+	if (!out) {
+		c->oom = true;
+		return NULL;
+	}
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
+}
+
 int ps_path0_run(struct ps_ctx *c)
 {
 	const struct ps_run *run = &c->in->run;
@@ -151,8 +179,10 @@ int ps_path0_run(struct ps_ctx *c)
 							 "is the script a zip archive?");
 		zip = script_is_file && is_zip_archive(c, arg);
 		if (dir || zip) {
-			/* config's run_filename: _Py_abspath, which does not normalise */
-			if (ps_path_isabs(c->plat, arg))
+			/* config's run_filename: _Py_abspath, which does not normalise (POSIX) */
+			if (c->plat == PS_PLATFORM_NT)
+				path0 = ps_ctx_abspath(c, arg);
+			else if (ps_path_isabs(c->plat, arg))
 				path0 = ps_ctx_strdup(c, arg);
 			else if (!arg[0] || !strcmp(arg, "."))
 				path0 = ps_ctx_strdup(c, c->in->cwd);
@@ -176,6 +206,19 @@ int ps_path0_run(struct ps_ctx *c)
 	switch (run->kind) {
 	case PS_RUN_SCRIPT: {
 		char *abs = ps_ctx_abspath(c, arg);
+		if (c->plat == PS_PLATFORM_NT) {
+			/* GetFullPathNameW, then the directory part: no link is resolved */
+			path0 = abs ? path0_dirname_nt(c, abs) : NULL;
+			detail = ps_ctx_printf(c, "the directory of the script %s made absolute (%s); "
+						  "Windows resolves no links here", arg, abs ? abs : "");
+			if (!script_is_file && !ps_fs_exists(c->fs, arg) &&
+			    ps_strv_pushf(&c->r->notes, "the script %s does not exist: the "
+					  "interpreter would exit with status 2 (\"can't open file\") "
+					  "after start-up", arg) < 0)
+				c->oom = true;
+			free(abs);
+			break;
+		}
 		char *real = NULL;
 		bool exists = script_is_file || ps_fs_exists(c->fs, arg);
 		if (exists && abs) {
