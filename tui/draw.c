@@ -123,6 +123,105 @@ static enum ps_role mark_role(char mark)
 	}
 }
 
+/* Columns of len bytes of text, as put_text measures them. */
+static int text_cols(const char *text, size_t len)
+{
+	mbstate_t st;
+	size_t i = 0;
+	int col = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (i < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text + i, len - i, &st);
+		int w;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth(wc);
+			if (w < 0)
+				w = 1;
+		}
+		col += w;
+		i += n;
+	}
+	return col;
+}
+
+/* Bytes of the longest start of text (len bytes) that fits in cols columns. */
+static size_t fit_bytes(const char *text, size_t len, int cols)
+{
+	mbstate_t st;
+	size_t i = 0;
+	int col = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (i < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text + i, len - i, &st);
+		int w;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth(wc);
+			if (w < 0)
+				w = 1;
+		}
+		if (col + w > cols)
+			break;
+		col += w;
+		i += n;
+	}
+	return i;
+}
+
+/*
+ * A path too long for its row loses its middle: "/home/me/pr…/site-packages".
+ * Rewrites text and roles (both len bytes, roles may be NULL) into out and
+ * out_roles (at least len + 4 bytes) so that they fit maxw columns, keeping
+ * the first `from` bytes whole.  Returns the new length, or 0 when the row
+ * is cut at the end as usual (it fits, or the value has no room to lose).
+ */
+static size_t elide_middle(const struct ps_term *t, const char *text, size_t len,
+			   const unsigned char *roles, size_t from, int maxw, char *out,
+			   unsigned char *out_roles)
+{
+	const char *ell = t->utf8 ? "\xe2\x80\xa6" : "~";
+	size_t ell_len = strlen(ell), head, tail, k;
+	int budget, head_cols, tail_cols;
+
+	if (!from || from >= len || text_cols(text, len) <= maxw)
+		return 0;
+	budget = maxw - text_cols(text, from) - 1;
+	if (budget < 8)
+		return 0;
+	/* the end says more about a path than its middle: it gets 3/5 */
+	tail_cols = budget * 3 / 5;
+	head_cols = budget - tail_cols;
+	head = from + fit_bytes(text + from, len - from, head_cols);
+	/* the shortest end that starts on a character and fits tail_cols */
+	for (tail = head; tail < len; tail++) {
+		if (((unsigned char)text[tail] & 0xc0) == 0x80)
+			continue;
+		if (text_cols(text + tail, len - tail) <= tail_cols)
+			break;
+	}
+	memcpy(out, text, head);
+	memcpy(out + head, ell, ell_len);
+	memcpy(out + head + ell_len, text + tail, len - tail);
+	if (roles && out_roles) {
+		memcpy(out_roles, roles, head);
+		for (k = 0; k < ell_len; k++)
+			out_roles[head + k] = roles[head < len ? head : len - 1];
+		memcpy(out_roles + head + ell_len, roles + tail, len - tail);
+	}
+	return head + ell_len + (len - tail);
+}
+
 /* One row: mark column, label, text, search matches highlighted; the cursor row reversed. */
 static void draw_row(struct ps_model *m, const struct ps_term *t, const struct ps_row *r, int y,
 		     int x, int w, bool cursor, bool with_mark)
@@ -146,55 +245,55 @@ static void draw_row(struct ps_model *m, const struct ps_term *t, const struct p
 		put_str(t, y, x, 1, mk, cursor ? ROLE_SELECTED : mark_role(r->mark));
 		used = 2;
 	}
+	if (r->elide_from) {
+		char *et = xmalloc(len + 4);
+		unsigned char *er = xmalloc(len + 4);
+		size_t elen = elide_middle(t, text, len, roles, r->elide_from, w - used, et, er);
+		if (elen)
+			put_text(t, y, x + used, w - used, et, elen, er, 0);
+		free(et);
+		free(er);
+		if (elen)
+			goto out;
+	}
 	put_text(t, y, x + used, w - used, text, len, roles, 0);
+out:
 	if (roles != small)
 		free(roles);
 }
 
-/* Wraps text into the lines rows at (y, x), w columns wide. */
+/* Word-wraps text into the lines rows at (y, x), w columns wide; the last one ends in '…' if cut. */
 static void draw_wrapped(const struct ps_term *t, int y, int x, int w, int lines, const char *text,
 			 enum ps_role role)
 {
-	size_t len = strlen(text), off = 0;
-	int l;
+	struct ps_strv wrapped;
+	struct ps_buf last;
+	size_t l;
 
-	for (l = 0; l < lines && off < len; l++) {
-		/* how many bytes fit in w columns (stop before a character that does not) */
-		mbstate_t st;
-		size_t i = off;
-		int col = 0;
-		memset(&st, 0, sizeof(st));
-		while (i < len) {
-			wchar_t wc;
-			size_t nb = mbrtowc(&wc, text + i, len - i, &st);
-			int cw;
-			if (nb == (size_t)-1 || nb == (size_t)-2 || nb == 0) {
-				memset(&st, 0, sizeof(st));
-				nb = 1;
-				cw = 1;
-			} else {
-				cw = wcwidth(wc);
-				if (cw < 0)
-					cw = 1;
-			}
-			if (col + cw > w)
-				break;
-			col += cw;
-			i += nb;
+	ps_strv_init(&wrapped);
+	model_wrap(text, w, 0, &wrapped);
+	for (l = 0; l < wrapped.n && l < (size_t)lines; l++) {
+		const char *line = wrapped.v[l];
+		if (l == (size_t)lines - 1 && l + 1 < wrapped.n) {
+			/* the rest does not fit: run it on so the ellipsis shows */
+			ps_buf_init(&last);
+			ps_buf_adds(&last, line);
+			ps_buf_adds(&last, " ");
+			ps_buf_adds(&last, wrapped.v[l + 1]);
+			xbuf_check(&last);
+			put_text(t, y + (int)l, x, w, last.s, last.len, NULL, (attr_t)t->attr[role]);
+			ps_buf_release(&last);
+		} else {
+			put_str(t, y + (int)l, x, w, line, role);
 		}
-		if (l == lines - 1)
-			i = len;   /* the last line takes the rest, with an ellipsis */
-		put_text(t, y + l, x, w, text + off, i - off, NULL, (attr_t)t->attr[role]);
-		if (i == off)
-			break;
-		off = i;
 	}
+	ps_strv_release(&wrapped);
 }
 
 static void draw_pane(struct ps_model *m, const struct ps_term *t, struct ps_pane *p, bool focus,
 		      bool text_view)
 {
-	char buf[64];
+	char buf[96];
 	size_t i;
 	int tw;
 
@@ -204,7 +303,21 @@ static void draw_pane(struct ps_model *m, const struct ps_term *t, struct ps_pan
 	tw = p->bw - 4;
 	if (tw > 0) {
 		snprintf(buf, sizeof(buf), " %.60s ", p->title);
+		if (!focus && !text_view) {
+			/* how to get there: "3 trace ..." (the key from the key table) */
+			enum ps_action a = p == &m->pane[PANE_INPUTS] ? ACT_PANE_INPUTS :
+					   p == &m->pane[PANE_RESULT] ? ACT_PANE_RESULT : ACT_PANE_TRACE;
+			char key[16];
+			keymap_key_name(keymap_key_for(a, PS_CTX_PANES), key, sizeof(key));
+			snprintf(buf, sizeof(buf), " %s: %.60s ", key, p->title);
+		}
 		put_str(t, p->by, p->bx + 2, tw, buf, focus ? ROLE_PANE_TITLE_FOCUS : ROLE_PANE_TITLE);
+	}
+	if (p->collapsed) {
+		/* one line: what the pane holds and the key that opens it */
+		if (p->summary && p->h > 0)
+			put_str(t, p->y, p->x + 2, p->w - 2, p->summary, ROLE_DIM);
+		return;
 	}
 	for (i = 0; i < (size_t)p->h && p->top + i < p->nvis; i++) {
 		const struct ps_row *r = &p->rows[p->vis[p->top + i]];

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <stdint.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "keymap.h"
 #include "match.h"
@@ -19,9 +20,17 @@
 #define SEP '\x1f'      /* key/value separator inside snapshots */
 
 static const char *const flag_names[5] = { "-E", "-I", "-s", "-S", "-P" };
-static const char *const flag_help[5] = {
-	"ignore PYTHON* variables", "isolated mode", "no user site-packages", "no site module",
-	"no unsafe sys.path[0]",
+/* short enough for the inputs column at 80x24; the footer gives flag_long */
+static const char *const flag_short[5] = {
+	"ignore PYTHON*", "isolated", "no user site", "no site", "safe path",
+};
+/* what the footer of a flag row says it does (CPython's documentation) */
+static const char *const flag_long[5] = {
+	"ignore every PYTHON* environment variable (PYTHONHOME, PYTHONPATH ...)",
+	"isolated mode: implies -E, -s and (3.11+) -P",
+	"don't add the user site-packages directory to sys.path",
+	"don't import the site module: no site-packages, no .pth files",
+	"safe path (3.11+): don't prepend the script's directory or the cwd to sys.path",
 };
 static const char *const fixed_env[] = {
 	"PYTHONHOME", "PYTHONPATH", "PYTHONPLATLIBDIR", "PYTHONNOUSERSITE", "PYTHONUSERBASE",
@@ -121,6 +130,71 @@ static const char *show_path(const char *p)
 	return (p && *p) ? p : "''";
 }
 
+/*
+ * Columns of one character at s (at most n bytes); *len gets its length
+ * in bytes.  A byte that is not valid text counts as one column, as the
+ * view draws it ('?').
+ */
+static int char_cols(const char *s, size_t n, size_t *len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t k;
+	int w;
+
+	memset(&st, 0, sizeof(st));
+	k = mbrtowc(&wc, s, n, &st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = k;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+void model_wrap(const char *text, int width, int indent, struct ps_strv *out)
+{
+	size_t len = strlen(text), off = 0;
+	bool first = true;
+
+	if (width < 8)
+		width = 8;
+	if (indent > width / 2)
+		indent = width / 2;
+	while (off < len) {
+		int avail = first ? width : width - indent, col = 0;
+		size_t i = off, brk = 0;
+
+		/* the longest piece that fits; remember the last space in it */
+		while (i < len) {
+			size_t n;
+			int w = char_cols(text + i, len - i, &n);
+			if (col + w > avail)
+				break;
+			if (text[i] == ' ' && i > off)
+				brk = i;
+			col += w;
+			i += n;
+		}
+		if (i < len && brk > off && text[i] != ' ')
+			i = brk;   /* break between words when a word would be cut */
+		if (i == off) {
+			/* not even one character fits: take it anyway */
+			size_t n;
+			char_cols(text + i, len - i, &n);
+			i += n;
+		}
+		ps_strv_pushf(out, "%*s%.*s", first ? 0 : indent, "", (int)(i - off), text + off);
+		off = i;
+		while (off < len && text[off] == ' ')
+			off++;
+		first = false;
+	}
+	if (!out->n)
+		ps_strv_push(out, "");
+}
+
 /* ------------------------------------------------------------------ */
 /* string set (for "what changed" over thousands of sys.path entries)  */
 /* ------------------------------------------------------------------ */
@@ -190,6 +264,7 @@ static void pane_release(struct ps_pane *p)
 	free(p->rows);
 	free(p->vis);
 	free(p->footer);
+	free(p->summary);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -283,6 +358,11 @@ static struct ps_row *pane_add_lazy(struct ps_pane *p, enum ps_row_kind kind, lo
 }
 
 static char *step_text(const struct ps_model *m, size_t i);
+static long deciding_step(struct ps_model *m, const char *var, long before);
+static int result_text_width(const struct ps_model *m);
+static void rules_list(struct ps_buf *b, enum ps_platform platform);
+static void platform_choices(const struct ps_model *m, struct ps_buf *b);
+static void relayout(struct ps_model *m);
 
 /* A .pth line of the result as a row: "action  file:line text" (yours). */
 static char *pth_text(const struct ps_model *m, size_t i)
@@ -311,6 +391,7 @@ static struct ps_row *pane_add_kv(struct ps_pane *p, enum ps_row_kind kind, long
 	struct ps_row *r = pane_add(p, kind, arg, role, "%-*s %s", LABEL_W - 1, label,
 				    value ? value : "");
 	r->label_len = strlen(label) < LABEL_W - 1 ? LABEL_W - 1 : strlen(label);
+	r->elide_from = r->label_len + 1;
 	return r;
 }
 
@@ -858,8 +939,8 @@ static void build_inputs(struct ps_model *m)
 	for (k = 0; k < 5; k++) {
 		bool on = flag_get(&in->flags, k);
 		bool was = flag_get(&st->flags, k);
-		r = pane_add(p, ROW_FLAG, k, on ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s  %s",
-			     on ? 'x' : ' ', flag_names[k], flag_help[k]);
+		r = pane_add(p, ROW_FLAG, k, on ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s %s",
+			     on ? 'x' : ' ', flag_names[k], flag_short[k]);
 		r->mark = mark_input(on != was);
 	}
 
@@ -939,16 +1020,51 @@ static const char *badge(enum ps_origin o)
 	return o == PS_ORIGIN_SITE_PACKAGES ? "site-pkgs" : ps_origin_name(o);
 }
 
+/*
+ * Whether an entry exists.  '' (sys.path[0] for -c, -m on old versions,
+ * the interactive prompt) is not a path to look up: it means the working
+ * directory at import time, so it exists when the cwd does.
+ */
+static bool entry_exists(struct ps_model *m, const struct ps_entry *e)
+{
+	if (e->path && !*e->path)
+		return m->s->in.cwd && ps_fs_isdir(&m->s->fs, m->s->in.cwd);
+	return e->exists;
+}
+
 static void add_entry_row(struct ps_model *m, struct ps_pane *p, const struct ps_entry *e,
 			  long idx, char mark)
 {
-	struct ps_row *r = pane_add(p, ROW_ENTRY, idx, e->exists ? ROLE_PATH_FOUND : ROLE_PATH_MISSING,
-				    "%-*s %s %s", BADGE_W - 1, badge(e->origin),
-				    e->exists ? glyph_ok(m) : glyph_missing(m), show_path(e->path));
+	bool ok = entry_exists(m, e), cwd = e->path && !*e->path;
+	struct ps_row *r = pane_add(p, ROW_ENTRY, idx, ok ? ROLE_PATH_FOUND : ROLE_PATH_MISSING,
+				    "%-*s %s %s%s%s%s", BADGE_W - 1, badge(e->origin),
+				    ok ? glyph_ok(m) : glyph_missing(m), show_path(e->path),
+				    cwd ? " (the cwd: " : "", cwd && m->s->in.cwd ? m->s->in.cwd : "",
+				    cwd ? ")" : "");
+	r->elide_from = BADGE_W + strlen(ok ? glyph_ok(m) : glyph_missing(m)) + 1;
 	r->label_len = BADGE_W - 1;
 	r->label_role = ROLE_BADGE;
 	r->step = e->step;
 	r->mark = mark;
+}
+
+/* Rows of text wrapped to width (0: one row); returns the first (borrowed). */
+static struct ps_row *add_wrapped(struct ps_pane *p, enum ps_row_kind kind, long arg,
+				  enum ps_role role, const char *text, int width, int indent)
+{
+	struct ps_strv lines;
+	struct ps_row *first;
+	size_t i, at = p->nrows;
+
+	if (width <= 0)
+		return pane_add(p, kind, arg, role, "%s", text);
+	ps_strv_init(&lines);
+	model_wrap(text, width, indent, &lines);
+	for (i = 0; i < lines.n; i++)
+		pane_add(p, kind, arg, role, "%s", lines.v[i]);
+	ps_strv_release(&lines);
+	first = &p->rows[at];   /* pane_add may move the rows: take it at the end */
+	return first;
 }
 
 /* Result rows for the final state, with "what changed" marks against the previous one. */
@@ -966,16 +1082,25 @@ static void build_result_final(struct ps_model *m, struct ps_pane *p)
 		strset_build(&cur, &m->snap_cur);
 	}
 	if (r->has_fatal) {
-		row = pane_add(p, ROW_FATAL, 0, ROLE_BANNER, "%s Python would not start: %s",
-			       glyph_missing(m), r->fatal.message ? r->fatal.message : "fatal error");
-		if (r->fatal.cause)
-			pane_add(p, ROW_FATAL, 1, ROLE_BANNER, "  cause: %s", r->fatal.cause);
-		if (r->fatal.fix)
-			pane_add(p, ROW_FATAL, 2, ROLE_BANNER, "  fix: %s", r->fatal.fix);
+		/* wrapped to the pane: the cause and the fix are what the banner is for */
+		char *t = xasprintf("%s Python would not start: %s", glyph_missing(m),
+				    r->fatal.message ? r->fatal.message : "fatal error");
+		row = add_wrapped(p, ROW_FATAL, 0, ROLE_BANNER, t, m->result_wrap, 2);
+		free(t);
+		if (r->fatal.cause) {
+			t = xasprintf("cause: %s", r->fatal.cause);
+			add_wrapped(p, ROW_FATAL, 1, ROLE_BANNER, t, m->result_wrap, 7);
+			free(t);
+		}
+		if (r->fatal.fix) {
+			t = xasprintf("fix: %s", r->fatal.fix);
+			add_wrapped(p, ROW_FATAL, 2, ROLE_BANNER, t, m->result_wrap, 5);
+			free(t);
+		}
 		if (marks && !snap_get(&m->snap_prev, "fatal"))
 			row->mark = '+';
+		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "getpath's values (start-up stops before site)");
 	}
-	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, r->has_sys ? "sys" : "getpath (start-up stops before site)");
 	for (i = 0; i < 6; i++) {
 		const char *v = value_of(r, (int)i);
 		row = pane_add_kv(p, ROW_VALUE, (long)i, value_names[i], v ? v : "None",
@@ -1046,9 +1171,27 @@ long model_trace_step(const struct ps_model *m)
 	return p->rows[p->vis[p->cur]].arg;
 }
 
+/* One "name  value" row of the replay: '…' until a step sets it, '~' on the step that does. */
+static void add_replay_value(struct ps_model *m, struct ps_pane *p, const char *name,
+			     const char *val, long set_at, long cur, long arg)
+{
+	struct ps_row *row = pane_add_kv(p, ROW_VALUE, arg, name,
+					 val ? show_path(val) : (m->utf8 ? "\xe2\x80\xa6" : "..."),
+					 val ? ROLE_DEFAULT : ROLE_DIM);
+	row->step = set_at;
+	if (set_at == cur && cur >= 0) {
+		row->mark = '~';
+		if (m->replay_row < 0)
+			m->replay_row = (long)p->nrows - 1;
+	}
+}
+
 /*
  * The result "as of" step cur: every variable set by a decision up to
- * there (ps_step.var/value) and the entries added so far.
+ * there (ps_step.var/value) and the entries added so far.  The six sys
+ * values come first, then the entries (what stepping is about), then the
+ * other variables getpath and site.py keep.  m->replay_row gets the row
+ * the current step changed, so the view can keep it on screen.
  */
 static void build_result_replay(struct ps_model *m, struct ps_pane *p, long cur)
 {
@@ -1059,6 +1202,7 @@ static void build_result_replay(struct ps_model *m, struct ps_pane *p, long cur)
 	size_t nvars = 0, i, n;
 	const struct ps_entry *e;
 	long k, shown = 0;
+	bool final = cur == (long)r->ntrace - 1;
 
 	for (i = 0; i < 6; i++) {
 		names[nvars] = value_names[i];
@@ -1067,39 +1211,47 @@ static void build_result_replay(struct ps_model *m, struct ps_pane *p, long cur)
 	}
 	for (k = 0; k <= cur && (size_t)k < r->ntrace; k++) {
 		const struct ps_step *st = &r->trace[k];
-		if (!st->var)
+		const char *var = st->var;
+		if (!var)
 			continue;
-		for (i = 0; i < nvars && strcmp(names[i], st->var); i++)
+		/* site.py's sys.prefix is the same value as getpath's prefix */
+		if (!strncmp(var, "sys.", 4) && strcmp(var, "sys.path"))
+			for (i = 0; i < 6; i++)
+				if (!strcmp(var + 4, value_names[i]))
+					var = value_names[i];
+		for (i = 0; i < nvars && strcmp(names[i], var); i++)
 			;
 		if (i == nvars) {
 			if (nvars == 64)
 				continue;
-			names[nvars] = st->var;
+			names[nvars] = var;
 			nvars++;
 		}
 		vals[i] = st->value ? st->value : "None";
 		set_at[i] = k;
 	}
-	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "as of step %ld of %zu", cur + 1, r->ntrace);
-	for (i = 0; i < nvars; i++) {
-		struct ps_row *row = pane_add_kv(p, ROW_VALUE, (long)i, names[i],
-						 vals[i] ? vals[i] : (m->utf8 ? "\xe2\x80\xa6" : "..."),
-						 vals[i] ? ROLE_DEFAULT : ROLE_DIM);
-		row->step = set_at[i];
-		if (set_at[i] == cur)
-			row->mark = '~';
-	}
+	for (i = 0; i < 6; i++)
+		add_replay_value(m, p, names[i], vals[i], set_at[i], cur, (long)i);
 	e = entries_of(r, &n);
-	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "entries so far");
+	for (i = 0; i < n; i++)
+		if (!(e[i].step > cur || (e[i].step < 0 && !final)))
+			shown++;
+	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "%s so far (%ld of %zu)",
+		 r->has_sys ? "sys.path" : "module_search_paths", shown, n);
 	for (i = 0; i < n; i++) {
-		bool final = cur == (long)r->ntrace - 1;
 		if (e[i].step > cur || (e[i].step < 0 && !final))
 			continue;
 		add_entry_row(m, p, &e[i], (long)i, e[i].step == cur ? '+' : ' ');
-		shown++;
+		if (e[i].step == cur && m->replay_row < 0)
+			m->replay_row = (long)p->nrows - 1;
 	}
 	if (!shown)
 		pane_add(p, ROW_TEXT, 0, ROLE_DIM, "  (none yet)");
+	if (nvars > 6) {
+		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "other values");
+		for (i = 6; i < nvars; i++)
+			add_replay_value(m, p, names[i], vals[i], set_at[i], cur, (long)i);
+	}
 }
 
 static void build_result(struct ps_model *m)
@@ -1114,11 +1266,14 @@ static void build_result(struct ps_model *m)
 			 m->compute_error ? m->compute_error : "not computed");
 		return;
 	}
+	m->result_wrap = result_text_width(m);
+	m->replay_row = -1;
 	if (m->focus == PANE_TRACE && step >= 0) {
-		snprintf(p->title, sizeof(p->title), "result at step %ld/%zu", step + 1, m->res.ntrace);
+		snprintf(p->title, sizeof(p->title), "state as of step %ld of %zu", step + 1, m->res.ntrace);
 		build_result_replay(m, p, step);
 	} else {
-		snprintf(p->title, sizeof(p->title), "result%s", m->res.has_fatal ? " (fatal)" : "");
+		snprintf(p->title, sizeof(p->title), "%s", m->res.has_fatal ? "result: python would not start" :
+			 m->res.has_sys ? "result: sys" : "result: getpath");
 		build_result_final(m, p);
 	}
 }
@@ -1140,6 +1295,35 @@ static char *step_text(const struct ps_model *m, size_t i)
 			 ps_op_name(st->op), st->path ? show_path(st->path) : "", glyph_arrow(m), res);
 }
 
+/*
+ * The footer of a step: the whole step, its note (the most useful part:
+ * why this probe, what it decided) and the step it follows from.  Yours.
+ */
+static char *step_footer(const struct ps_model *m, size_t i)
+{
+	const struct ps_step *st = &m->res.trace[i];
+	const char *res = st->result ? st->result : "";
+	struct ps_buf b;
+
+	ps_buf_init(&b);
+	ps_buf_addf(&b, "step %zu of %zu, %s: ", i + 1, m->res.ntrace, ps_phase_name(st->phase));
+	if (st->op == PS_OP_DECIDE && st->var)
+		ps_buf_addf(&b, "%s = %s", st->var, st->value ? show_path(st->value) : res);
+	else if (st->op == PS_OP_DECIDE)
+		ps_buf_addf(&b, "decided %s", *res ? res : "");
+	else if (st->op == PS_OP_WARN)
+		ps_buf_addf(&b, "warning: %s", res);
+	else
+		ps_buf_addf(&b, "%s %s %s %s", ps_op_name(st->op), st->path ? show_path(st->path) : "",
+			    glyph_arrow(m), res);
+	if (st->note && *st->note)
+		ps_buf_addf(&b, ". %s", st->note);
+	if (st->cause > 0 && (size_t)st->cause <= m->res.ntrace)
+		ps_buf_addf(&b, " (follows from step %ld)", st->cause);
+	xbuf_check(&b);
+	return ps_buf_detach(&b);
+}
+
 /* One row per step; their text is made only for the rows drawn, searched or dumped. */
 static void build_trace(struct ps_model *m)
 {
@@ -1147,9 +1331,23 @@ static void build_trace(struct ps_model *m)
 	size_t i;
 
 	pane_clear_rows(p);
-	snprintf(p->title, sizeof(p->title), "trace (%zu steps)", m->have_result ? m->res.ntrace : 0);
+	snprintf(p->title, sizeof(p->title), "trace: the landmark search (%zu steps)",
+		 m->have_result ? m->res.ntrace : 0);
+	free(p->summary);
+	p->summary = NULL;
 	if (!m->have_result)
 		return;
+	/* what the collapsed pane says: how to open it, and where the answers are */
+	{
+		long sp = deciding_step(m, "prefix", -1), sx = deciding_step(m, "exec_prefix", -1);
+		char key[16];
+		keymap_key_name(keymap_key_for(ACT_PANE_TRACE, PS_CTX_PANES), key, sizeof(key));
+		if (sp >= 0 && sx >= 0)
+			p->summary = xasprintf("prefix: step %ld, exec_prefix: step %ld (%s: step through)",
+					       sp + 1, sx + 1, key);
+		else
+			p->summary = xasprintf("%zu steps (%s: step through them)", m->res.ntrace, key);
+	}
 	for (i = 0; i < m->res.ntrace; i++) {
 		const struct ps_step *st = &m->res.trace[i];
 		enum ps_role role = ROLE_DEFAULT;
@@ -1181,16 +1379,31 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 		pane_footer(p, NULL);
 		return;
 	}
-	if (r->step >= 0 && m->have_result && (size_t)r->step < m->res.ntrace && id != PANE_INPUTS) {
-		const struct ps_step *st = &m->res.trace[r->step];
-		if (r->kind == ROW_ENTRY && id == PANE_RESULT) {
-			size_t n;
-			const struct ps_entry *e = entries_of(&m->res, &n);
-			if ((size_t)r->arg < n && e[r->arg].detail) {
-				pane_footer(p, xasprintf("%s (step %ld)", e[r->arg].detail, r->step + 1));
-				return;
-			}
+	if (r->kind == ROW_STEP && m->have_result && (size_t)r->arg < m->res.ntrace) {
+		pane_footer(p, step_footer(m, (size_t)r->arg));
+		return;
+	}
+	if (r->kind == ROW_ENTRY && id == PANE_RESULT) {
+		size_t n;
+		const struct ps_entry *e = entries_of(&m->res, &n);
+		if ((size_t)r->arg < n) {
+			const struct ps_entry *en = &e[r->arg];
+			struct ps_buf b;
+			ps_buf_init(&b);
+			ps_buf_addf(&b, "%s: %s", show_path(en->path),
+				    en->detail ? en->detail : ps_origin_name(en->origin));
+			if (en->path && !*en->path)
+				ps_buf_addf(&b, " (%s)", entry_exists(m, en) ? "the cwd exists" : "the cwd is missing");
+			if (r->step >= 0)
+				ps_buf_addf(&b, "  [step %ld; Enter shows it]", r->step + 1);
+			xbuf_check(&b);
+			pane_footer(p, ps_buf_detach(&b));
+			return;
 		}
+	}
+	if (r->step >= 0 && m->have_result && (size_t)r->step < m->res.ntrace && id != PANE_INPUTS &&
+	    r->kind != ROW_VALUE) {
+		const struct ps_step *st = &m->res.trace[r->step];
 		pane_footer(p, xasprintf("step %ld: %s%s%s", r->step + 1,
 					 st->note ? st->note : ps_op_name(st->op),
 					 st->path ? " " : "", st->path ? st->path : ""));
@@ -1198,7 +1411,7 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	}
 	switch (r->kind) {
 	case ROW_FLAG:
-		pane_footer(p, xasprintf("%s: %s. Enter toggles", flag_names[r->arg], flag_help[r->arg]));
+		pane_footer(p, xasprintf("%s: %s  (Enter toggles)", flag_names[r->arg], flag_long[r->arg]));
 		break;
 	case ROW_ENV: {
 		const char *name = m->env_names.v[r->arg], *v = ps_env_get(&in->env, name);
@@ -1236,17 +1449,36 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	case ROW_PTH_ADD:
 		pane_footer(p, xstrdup("Enter appends a line to the ._pth file"));
 		break;
-	case ROW_RULES:
-		pane_footer(p, xstrdup("the CPython version whose rules apply (Enter: next, e: type one)"));
+	case ROW_RULES: {
+		struct ps_buf b;
+		ps_buf_init(&b);
+		ps_buf_adds(&b, "the CPython version whose rules apply; with rules for ");
+		ps_buf_adds(&b, ps_platform_name(in->build.platform));
+		ps_buf_adds(&b, ":");
+		rules_list(&b, in->build.platform);
+		ps_buf_adds(&b, "  (Enter: next, e: type one)");
+		xbuf_check(&b);
+		pane_footer(p, ps_buf_detach(&b));
 		break;
-	case ROW_PLATFORM:
-		pane_footer(p, xstrdup("path flavour and rules: posix, darwin, nt (Enter cycles)"));
+	}
+	case ROW_PLATFORM: {
+		struct ps_buf b;
+		ps_buf_init(&b);
+		platform_choices(m, &b);
+		xbuf_check(&b);
+		pane_footer(p, ps_buf_detach(&b));
 		break;
-	case ROW_FATAL:
-		pane_footer(p, xstrdup(model_row_text(m, r)));
+	}
+	case ROW_FATAL: {
+		const struct ps_fatal *f = &m->res.fatal;
+		pane_footer(p, xasprintf("%s%s%s%s%s", f->message ? f->message : "fatal error",
+					 f->cause ? "; cause: " : "", f->cause ? f->cause : "",
+					 f->fix ? "; fix: " : "", f->fix ? f->fix : ""));
 		break;
+	}
 	case ROW_VALUE:
-		pane_footer(p, xasprintf("%s  (Enter: the step that decided it)", r->text + r->label_len + 1));
+		pane_footer(p, xasprintf("%.*s = %s  (Enter: the step that decided it)",
+					 (int)strcspn(r->text, " "), r->text, r->text + r->label_len + 1));
 		break;
 	case ROW_ENTRY:
 	case ROW_STEP:
@@ -1256,7 +1488,37 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	}
 }
 
-/* Rebuilds rows, filters and footers of every pane. */
+/*
+ * The replay keeps the row the current step changed on screen (its
+ * cursor is not shown: the trace has the focus).
+ */
+static void result_show_replay_row(struct ps_model *m)
+{
+	struct ps_pane *p = &m->pane[PANE_RESULT];
+	size_t i;
+
+	if (m->focus != PANE_TRACE || m->view != VIEW_PANES || model_trace_step(m) < 0)
+		return;
+	/* from the top, so the six values stay in view unless the row is far below */
+	p->top = 0;
+	p->cur = 0;
+	for (i = 0; m->replay_row >= 0 && i < p->nvis; i++)
+		if (p->vis[i] == (size_t)m->replay_row)
+			p->cur = i;
+	pane_scroll_to_cursor(p);
+}
+
+/* The result pane's rows, filter, cursor and footer (no layout). */
+static void result_rows(struct ps_model *m)
+{
+	build_result(m);
+	pane_refilter(m, &m->pane[PANE_RESULT], m->filter_on);
+	pane_settle(&m->pane[PANE_RESULT]);
+	result_show_replay_row(m);
+	update_footer(m, PANE_RESULT);
+}
+
+/* Rebuilds rows, filters and footers of every pane, then the layout (heights follow the rows). */
 static void rebuild(struct ps_model *m)
 {
 	int i;
@@ -1272,16 +1534,17 @@ static void rebuild(struct ps_model *m)
 		pane_settle(&m->pane[i]);
 		update_footer(m, (enum ps_pane_id)i);
 	}
+	result_show_replay_row(m);
+	relayout(m);
 }
 
-/* After the trace cursor moved: only the result pane changes. */
+/* After the trace cursor moved or the focus changed: the result pane and the layout. */
 static void rebuild_result(struct ps_model *m)
 {
-	build_result(m);
-	pane_refilter(m, &m->pane[PANE_RESULT], m->filter_on);
-	pane_settle(&m->pane[PANE_RESULT]);
-	update_footer(m, PANE_RESULT);
+	result_rows(m);
 	update_footer(m, PANE_TRACE);
+	relayout(m);
+	result_show_replay_row(m);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1496,7 +1759,7 @@ int model_init(struct ps_model *m, struct ps_session *s, const struct ps_cli *cl
 	m->focus = PANE_INPUTS;
 	model_start(m);
 	if (!m->status_error)
-		model_status(m, false, "Tab: next pane  Enter: toggle/edit  ?: help  q: quit");
+		model_status(m, false, "Enter: toggle/edit  Tab: pane  3: trace  ?: help  q: quit");
 	return 0;
 }
 
@@ -1553,18 +1816,73 @@ static void place(struct ps_pane *p, int x, int y, int w, int h, int footer)
 	p->y = y + 1;
 	p->w = w > 2 ? w - 2 : 0;
 	p->h = h > 2 + p->footer_h ? h - 2 - p->footer_h : 0;
+	p->collapsed = false;
 	pane_scroll_to_cursor(p);
 }
 
-int model_layout(struct ps_model *m, int cols, int lines)
+/* Lines the pane's footer takes wrapped to width, at most max (at least 1). */
+static int footer_lines(const struct ps_pane *p, int width, int max)
 {
-	int top = 1, h = lines - 2, left, rh, i;
+	struct ps_strv lines;
+	int n;
 
-	m->cols = cols;
-	m->lines = lines;
+	if (!p->footer)
+		return 1;
+	ps_strv_init(&lines);
+	model_wrap(p->footer, width, 0, &lines);
+	n = (int)lines.n;
+	ps_strv_release(&lines);
+	return n < 1 ? 1 : n > max ? max : n;
+}
+
+/* Below this width the trace's stepper layout hides the inputs pane. */
+#define STEPPER_COLS 120
+
+/* Width of the inputs column: enough for "PYTHONEXECUTABLE (unset)", the rest for paths. */
+static int inputs_width(int cols)
+{
+	int left = cols * 7 / 20;
+	if (cols < 70)
+		return cols * 2 / 5;   /* small screens: the result keeps three fifths */
+	return left < 24 ? 24 : left > 44 ? 44 : left;
+}
+
+static bool stepper_layout(const struct ps_model *m)
+{
+	return m->focus == PANE_TRACE && m->cols < STEPPER_COLS;
+}
+
+/* Columns the text of a result row gets (after the mark column): what the banner wraps to. */
+static int result_text_width(const struct ps_model *m)
+{
+	int w;
+
+	if (!m->cols)
+		return 76;
+	w = m->zoom || stepper_layout(m) ? m->cols : m->cols - inputs_width(m->cols);
+	return w - 4 > 8 ? w - 4 : 8;
+}
+
+/*
+ * Places the panes for the current size, focus and rows.  Called after
+ * every rebuild and focus change, because the heights follow both.
+ */
+static void relayout(struct ps_model *m)
+{
+	int cols = m->cols, lines = m->lines;
+	int top = 1, h = lines - 2, left, rh, th, i, need, foot;
+	struct ps_pane *in = &m->pane[PANE_INPUTS], *res = &m->pane[PANE_RESULT],
+		       *tr = &m->pane[PANE_TRACE];
+
+	if (!cols || !lines)
+		return;
 	m->too_small = cols < PS_MIN_COLS || lines < PS_MIN_LINES;
+	m->stepper = false;
 	if (m->too_small)
-		return PS_R_REDRAW;
+		return;
+	/* the banner is wrapped to the result's width: rebuild it when that changed */
+	if (m->result_wrap != result_text_width(m))
+		result_rows(m);
 	for (i = 0; i < PANE_COUNT; i++)
 		m->pane[i].shown = false;
 	/* the help and diff views take the whole area and have no footer */
@@ -1572,24 +1890,71 @@ int model_layout(struct ps_model *m, int cols, int lines)
 	place(&m->diff, 0, top, cols, h, 0);
 	if (m->zoom) {
 		for (i = 0; i < PANE_COUNT; i++) {
-			place(&m->pane[i], 0, top, cols, h, 2);
+			place(&m->pane[i], 0, top, cols, h, i == PANE_TRACE ? 4 : 3);
 			m->pane[i].shown = i == (int)m->focus;
 		}
-		return PS_R_REDRAW;
+		return;
+	}
+	left = inputs_width(cols);
+	if (m->focus == PANE_TRACE) {
+		/*
+		 * stepping: the state as of the step above, the steps and the
+		 * selected one's note (up to 4 lines) below; the state gets
+		 * what its final form needs, the trace at least half
+		 */
+		size_t n = 0;
+		int x0 = left;
+		if (m->have_result)
+			entries_of(&m->res, &n);
+		if (cols < STEPPER_COLS) {
+			m->stepper = true;
+			x0 = 0;
+		} else {
+			place(in, 0, top, left, h, 0);
+		}
+		need = 6 + 1 + (int)(n ? n : 1) + 2;
+		th = h - need;
+		if (th < h / 2 - 1)
+			th = h / 2 - 1;
+		if (th < 8 && th < h - 5)
+			th = 8 < h - 5 ? 8 : h - 5;   /* small screens: 3 steps and 3 lines of note */
+		if (th > h - 4)
+			th = h - 4;
+		rh = h - th;
+		place(res, x0, top, cols - x0, rh, 0);
+		/* the note of the selected step gets the lines it needs, up to 4 */
+		place(tr, x0, top + rh, cols - x0, th, footer_lines(tr, cols - x0 - 2, 4));
+		return;
 	}
 	/*
-	 * inputs on the left; the result (the larger part) over the trace on
-	 * the right, where long paths have the most room
+	 * the result takes the height its rows need (sys.path is what people
+	 * come for); the trace gets what is left, at most a third, at least
+	 * the one line of its summary
 	 */
-	left = cols * 2 / 5;
-	if (left < 18)
-		left = 18;
-	if (left > 44)
-		left = 44;
-	rh = h * 2 / 3;
-	place(&m->pane[PANE_INPUTS], 0, top, left, h, 2);
-	place(&m->pane[PANE_RESULT], left, top, cols - left, rh, rh >= 16 ? 2 : 1);
-	place(&m->pane[PANE_TRACE], left, top + rh, cols - left, h - rh, 2);
+	foot = m->focus == PANE_RESULT ? footer_lines(res, cols - left - 2, 3) : 0;
+	need = (int)res->nvis + 2 + foot;
+	if (foot > 2 && need > h - 3) {
+		foot = 2;   /* a line of footer less before a row of the result less */
+		need--;
+	}
+	th = h - need;
+	if (th > h / 3)
+		th = h / 3;
+	if (th < 3)
+		th = 3;
+	rh = h - th;
+	place(in, 0, top, left, h, m->focus == PANE_INPUTS ? footer_lines(in, left - 2, 3) : 0);
+	place(res, left, top, cols - left, rh, foot);
+	place(tr, left, top + rh, cols - left, th, 0);
+	tr->collapsed = tr->h <= 1 && tr->summary;
+}
+
+int model_layout(struct ps_model *m, int cols, int lines)
+{
+	m->cols = cols;
+	m->lines = lines;
+	m->too_small = cols < PS_MIN_COLS || lines < PS_MIN_LINES;
+	relayout(m);
 	return PS_R_REDRAW;
 }
 
@@ -1639,22 +2004,109 @@ static void cycle_run(struct ps_model *m)
 	model_recompute(m);
 }
 
+/* The versions with rules for platform, as " 2.7 3.6 ..." appended to b. */
+static void rules_list(struct ps_buf *b, enum ps_platform platform)
+{
+	size_t i;
+	int major, minor;
+
+	for (i = 0; i < ps_rules_count(); i++)
+		if (ps_version_parse(ps_rules_name(i), &major, &minor) == 0 &&
+		    ps_rules_supported(major, minor, platform) == 0)
+			ps_buf_addf(b, " %s", ps_rules_name(i));
+}
+
+/* Enter on the rules row: the next version that has rules for the current platform. */
 static void cycle_rules(struct ps_model *m)
 {
 	struct ps_build *b = &m->s->in.build;
-	size_t n = ps_rules_count(), i;
+	size_t n = ps_rules_count(), i, k;
 	char cur[16];
 	int major, minor;
 
 	snprintf(cur, sizeof(cur), "%d.%d", b->major, b->minor);
 	for (i = 0; i < n && strcmp(ps_rules_name(i), cur); i++)
 		;
-	i = (i + 1) % (n ? n : 1);
-	if (n && ps_version_parse(ps_rules_name(i), &major, &minor) == 0) {
-		b->major = major;
-		b->minor = minor;
+	for (k = 1; k <= n; k++) {
+		size_t j = (i + k) % n;
+		if (ps_version_parse(ps_rules_name(j), &major, &minor) == 0 &&
+		    ps_rules_supported(major, minor, b->platform) == 0 &&
+		    (major != b->major || minor != b->minor)) {
+			b->major = major;
+			b->minor = minor;
+			model_recompute(m);
+			if (m->have_result)
+				model_status(m, false, "rules %d.%d", major, minor);
+			return;
+		}
 	}
-	model_recompute(m);
+	model_status(m, true, "no other version has rules for %s", ps_platform_name(b->platform));
+}
+
+/*
+ * Whether the rules of platform p make sense on the tree being modelled: a
+ * Windows tree (\ paths) needs nt, a POSIX one posix or darwin.
+ */
+static bool platform_fits_tree(const struct ps_model *m, enum ps_platform p)
+{
+	return (p == PS_PLATFORM_NT) == (m->s->base_fs.platform == PS_PLATFORM_NT);
+}
+
+/* The next platform with rules for the version that fits the tree, or -1. */
+static int platform_next(const struct ps_model *m)
+{
+	const struct ps_build *b = &m->s->in.build;
+	int k;
+
+	for (k = 1; k < 3; k++) {
+		enum ps_platform p = (enum ps_platform)((b->platform + k) % 3);
+		if (platform_fits_tree(m, p) && ps_rules_supported(b->major, b->minor, p) == 0)
+			return (int)p;
+	}
+	return -1;
+}
+
+/* What the platform row can switch to, and why not when it cannot (appended to b). */
+static void platform_choices(const struct ps_model *m, struct ps_buf *b)
+{
+	const struct ps_build *bd = &m->s->in.build;
+	const char *tree = m->s->base_fs.platform == PS_PLATFORM_NT ? "Windows (\\ paths)" : "POSIX (/ paths)";
+	bool others = false;
+	int p;
+
+	ps_buf_addf(b, "the rules' platform; %s is %s; %d.%d has rules for:",
+		    m->real_mode ? "the real tree" : "the scenario's tree", tree, bd->major, bd->minor);
+	for (p = 0; p < 3; p++) {
+		if (ps_rules_supported(bd->major, bd->minor, (enum ps_platform)p) < 0)
+			continue;
+		ps_buf_addf(b, " %s", ps_platform_name((enum ps_platform)p));
+		if (!platform_fits_tree(m, (enum ps_platform)p))
+			ps_buf_addf(b, " (needs a %s tree: a scenario with platform: %s)",
+				    p == PS_PLATFORM_NT ? "Windows" : "POSIX", ps_platform_name((enum ps_platform)p));
+		else if (p != (int)bd->platform)
+			others = true;
+	}
+	ps_buf_adds(b, others ? "  (Enter switches)" : "  (nothing else to switch to)");
+}
+
+static void cycle_platform(struct ps_model *m)
+{
+	struct ps_build *b = &m->s->in.build;
+	int next = platform_next(m);
+	struct ps_buf msg;
+
+	if (next >= 0) {
+		b->platform = (enum ps_platform)next;
+		model_recompute(m);
+		if (m->have_result)
+			model_status(m, false, "platform %s", ps_platform_name(b->platform));
+		return;
+	}
+	ps_buf_init(&msg);
+	platform_choices(m, &msg);
+	xbuf_check(&msg);
+	model_status(m, true, "%s", msg.s);
+	ps_buf_release(&msg);
 }
 
 static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
@@ -1769,8 +2221,7 @@ static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
 			cycle_rules(m);
 		break;
 	case ROW_PLATFORM:
-		in->build.platform = (enum ps_platform)((in->build.platform + 1) % 3);
-		model_recompute(m);
+		cycle_platform(m);
 		break;
 	default:
 		break;
@@ -1897,6 +2348,16 @@ static void submit_edit(struct ps_model *m, const char *text)
 			model_status(m, true, "'%s' is not a version such as 3.12", text);
 			return;
 		}
+		if (ps_rules_supported(major, minor, in->build.platform) < 0) {
+			struct ps_buf b;
+			ps_buf_init(&b);
+			rules_list(&b, in->build.platform);
+			xbuf_check(&b);
+			model_status(m, true, "no %s rules for %d.%d; there are:%s", ps_platform_name(in->build.platform),
+				     major, minor, b.s);
+			ps_buf_release(&b);
+			return;
+		}
 		in->build.major = major;
 		in->build.minor = minor;
 		break;
@@ -1933,10 +2394,12 @@ static void after_cursor_move(struct ps_model *m)
 {
 	if (m->view != VIEW_PANES)
 		return;
-	if (m->focus == PANE_TRACE)
+	if (m->focus == PANE_TRACE) {
 		rebuild_result(m);
-	else
+	} else {
 		update_footer(m, m->focus);
+		relayout(m);   /* the footer takes the lines its text needs */
+	}
 }
 
 /* Moves to the next (dir 1) or previous (-1) matching row, from the cursor (exclusive unless from_here). */
@@ -2275,10 +2738,10 @@ static void set_focus(struct ps_model *m, enum ps_pane_id id)
 {
 	bool replay_change = (m->focus == PANE_TRACE) != (id == PANE_TRACE);
 	m->focus = id;
-	if (m->zoom)
-		model_layout(m, m->cols, m->lines);
 	if (replay_change)
 		rebuild_result(m);
+	else
+		relayout(m);
 }
 
 int model_action(struct ps_model *m, enum ps_action act)
@@ -2415,7 +2878,7 @@ int model_action(struct ps_model *m, enum ps_action act)
 		break;
 	case ACT_ZOOM:
 		m->zoom = !m->zoom;
-		model_layout(m, m->cols, m->lines);
+		relayout(m);
 		break;
 	case ACT_WRITE:
 		prompt_open(m, PROMPT_WRITE, ROW_TEXT, 0, "write scenario to: ",
@@ -2453,6 +2916,9 @@ int model_key(struct ps_model *m, int key)
 		return prompt_key(m, key);
 	if (key == PS_KEY_RESIZE)
 		return PS_R_HANDLED | PS_R_RESIZE | PS_R_REDRAW;
+	/* a message lasts until the next key; then the pane's key hints show again */
+	m->status[0] = '\0';
+	m->status_error = false;
 	act = keymap_lookup(key, context_of(m));
 	if (act == ACT_NONE) {
 		model_status(m, true, "key %s does nothing here (? for help)",
@@ -2488,8 +2954,13 @@ int model_mouse(struct ps_model *m, int x, int y, int button)
 		if (button != 1)
 			return 0;
 		if (m->focus != (enum ps_pane_id)i) {
+			int oy = p->y, ox = p->x;
+			size_t otop = p->top;
 			set_focus(m, (enum ps_pane_id)i);
 			m->last_click_pane = -1;
+			/* the pane moved or grew with the focus: the cell no longer shows that row */
+			if (!p->shown || p->y != oy || p->x != ox || p->top != otop)
+				return PS_R_HANDLED | PS_R_REDRAW;
 		}
 		if (y < p->y || y >= p->y + p->h)
 			return PS_R_HANDLED | PS_R_REDRAW;
@@ -2516,10 +2987,22 @@ int model_mouse(struct ps_model *m, int x, int y, int button)
 
 void model_title(struct ps_model *m, struct ps_buf *out)
 {
-	char *d = session_describe(m->s);
-	ps_buf_addf(out, "pathscope  %s  [%d.%d %s]", d, m->s->in.build.major, m->s->in.build.minor,
-		    ps_platform_name(m->s->in.build.platform));
-	free(d);
+	const struct ps_scenario *sc = m->s->scenario;
+
+	/* the rules first: a long scenario name or path is what gets cut */
+	ps_buf_addf(out, "pathscope %d.%d %s %s ", m->s->in.build.major, m->s->in.build.minor,
+		    ps_platform_name(m->s->in.build.platform), m->utf8 ? "\xc2\xb7" : "-");
+	if (sc) {
+		const char *base = sc->path ? strrchr(sc->path, '/') : NULL;
+		base = base ? base + 1 : sc->path ? sc->path : "scenario";
+		ps_buf_adds(out, base);
+		if (sc->name && *sc->name)
+			ps_buf_addf(out, ": %s", sc->name);
+	} else {
+		char *d = session_describe(m->s);
+		ps_buf_addf(out, "%s (real files; edits stay virtual)", d);
+		free(d);
+	}
 }
 
 static void dump_pane(struct ps_model *m, struct ps_pane *p, const char *name, bool focus,
@@ -2528,6 +3011,8 @@ static void dump_pane(struct ps_model *m, struct ps_pane *p, const char *name, b
 	size_t i;
 
 	ps_buf_addf(out, "== %s: %s%s\n", name, p->title, focus ? " [focus]" : "");
+	if (p->collapsed && p->summary)
+		ps_buf_addf(out, "~~ collapsed: %s\n", p->summary);
 	for (i = 0; i < p->nvis; i++) {
 		const struct ps_row *r = &p->rows[p->vis[i]];
 		bool cur = focus && i == p->cur && r->selectable;

@@ -14,6 +14,14 @@
  *           selected step (values set by ps_step.var/value so far and the
  *           entries added so far).
  *
+ * Layout (model_layout) follows the focus, because sys.path is what people
+ * come for and 80x24 is small: with the inputs or the result focused the
+ * result takes the height it needs and the trace shrinks, down to a
+ * one-line summary; with the trace focused it grows, and on a narrow
+ * screen the inputs step aside so steps and the replayed state get the
+ * full width.  Only the focused pane has a footer (the explanation of the
+ * row under the cursor).
+ *
  * Every edit re-runs the model at once (model_recompute) and marks what
  * changed since the previous state ('+' added, '~' changed, '-' removed,
  * kept until the next change); the diff view compares with the state the
@@ -73,6 +81,13 @@ struct ps_row {
 	enum ps_role label_role;
 	char mark;               /* ' ', '+' added, '~' changed, '-' removed, '*' edited input */
 	bool selectable;
+	/*
+	 * When the text does not fit: 0 cuts it at the end; otherwise the
+	 * byte offset of a value (a path) that loses its middle instead, so
+	 * both the start (which prefix) and the end (site-packages or
+	 * lib-dynload) stay readable.
+	 */
+	size_t elide_from;
 };
 
 struct ps_pane {
@@ -89,6 +104,12 @@ struct ps_pane {
 	int x, y, w, h;
 	int footer_h;            /* lines of the box given to the footer */
 	bool shown;
+	/*
+	 * The box has room for one line only: instead of a row, the summary
+	 * (owned, may be NULL) says what the pane holds and how to open it.
+	 */
+	bool collapsed;
+	char *summary;
 };
 
 enum ps_prompt {
@@ -140,6 +161,13 @@ struct ps_model {
 
 	int cols, lines;
 	bool too_small;
+	/*
+	 * The trace has the focus on a narrow screen: the inputs pane steps
+	 * aside and the replayed state sits above the trace, both full width.
+	 */
+	bool stepper;
+	int result_wrap;         /* the width the result rows were wrapped to (fatal banner) */
+	long replay_row;         /* replay: the row the current step changed, -1 none */
 
 	/* the environment variables shown as rows (owned strings) */
 	struct ps_strv env_names;
@@ -207,6 +235,13 @@ void model_dump(struct ps_model *m, struct ps_buf *out);
 
 /* The title line: where the inputs come from, rules and platform. Appends to out. */
 void model_title(struct ps_model *m, struct ps_buf *out);
+
+/*
+ * Word-wraps UTF-8 text to width columns, appending one string per line to
+ * out (at least one); lines after the first are indented by indent spaces.
+ * A word longer than a line is cut.  The footers and the fatal banner use it.
+ */
+void model_wrap(const char *text, int width, int indent, struct ps_strv *out);
 
 /* The step index the trace cursor is on, or -1 when there is no trace. */
 long model_trace_step(const struct ps_model *m);

@@ -9,9 +9,8 @@ trap 'rm -rf "$TMP"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 cat > "$TMP/keys" <<'KEYS'
-# toggle -E, look at the result, then search the trace
+# toggle -E, look at the result (the message lasts until the next key), then search the trace
 key E
-key 2 G
 dump
 key 3 /
 type lib-dynload
@@ -21,7 +20,7 @@ LC_ALL=C.UTF-8 "$PATHSCOPE" --scenario "$HERE/basic.yaml" --script-keys "$TMP/ke
 	fail "exit status $?"
 LC_ALL=C.UTF-8 "$PATHSCOPE" --scenario "$HERE/basic.yaml" --script-keys "$TMP/keys" </dev/null >"$TMP/out2" 2>&1
 cmp -s "$TMP/out1" "$TMP/out2" || fail "two runs gave different dumps"
-grep -q "^ \* \[x\] -E" "$TMP/out1" || fail "-E not shown as set and edited"
+grep -q "^.\* \[x\] -E" "$TMP/out1" || fail "-E not shown as set and edited"
 grep -q "^ - removed    - /extra" "$TMP/out1" || fail "/extra not marked removed"
 grep -q "^status: -E on" "$TMP/out1" || fail "no status after the toggle"
 grep -q "== trace: .*\[focus\]" "$TMP/out1" || fail "trace pane not focused at the end"

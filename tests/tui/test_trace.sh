@@ -4,16 +4,16 @@
 for term in $TERMS; do
 	start "$term" -- --scenario "$SCEN"
 	keys 3
-	wait_for "result at step 1/"
+	wait_for "state as of step 1 of"
 	keys g j
-	wait_for "result at step 2/"
+	wait_for "state as of step 2 of"
 	keys k
-	wait_for "result at step 1/"
+	wait_for "state as of step 1 of"
 	keys p
 	wait_for "decided prefix"
 	wait_for "~ prefix"
 	keys G
-	wait_for "result at step 57/57"
+	wait_for "state as of step 57 of 57"
 	keys Tab
 	wait_for "sys.path ("
 	quit

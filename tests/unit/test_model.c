@@ -44,6 +44,39 @@ static const char scenario[] =
 	"  /usr/lib/python3.12/site-packages: dir\n"
 	"  /extra: dir\n";
 
+/*
+ * A venv with the system site-packages and two PYTHONPATH entries: eight
+ * sys.path entries, as many as a typical venv has.
+ */
+static const char venv_scenario[] =
+	"name: a venv with eight sys.path entries and a rather long name for the title\n"
+	"platform: posix\n"
+	"python:\n"
+	"  version: \"3.12\"\n"
+	"  prefix: /usr\n"
+	"invocation:\n"
+	"  argv0: /home/me/proj/.venv/bin/python\n"
+	"  cwd: /home/me/proj\n"
+	"  run: {command: \"pass\"}\n"
+	"  env:\n"
+	"    PATH: /usr/bin:/bin\n"
+	"    HOME: /home/me\n"
+	"    PYTHONPATH: /home/me/proj/src:/home/me/proj/vendor/lib\n"
+	"files:\n"
+	"  /usr/bin/python3.12: exec\n"
+	"  /usr/lib/python3.12/os.py: file\n"
+	"  /usr/lib/python3.12/encodings/__init__.py: file\n"
+	"  /usr/lib/python3.12/lib-dynload: dir\n"
+	"  /usr/lib/python3.12/site-packages: dir\n"
+	"  /home/me/proj/src: dir\n"
+	"  /home/me/proj/vendor/lib: dir\n"
+	"  /home/me/proj/.venv/bin/python: {link: /usr/bin/python3.12}\n"
+	"  /home/me/proj/.venv/pyvenv.cfg:\n"
+	"    content: |\n"
+	"      home = /usr/bin\n"
+	"      include-system-site-packages = true\n"
+	"  /home/me/proj/.venv/lib/python3.12/site-packages: dir\n";
+
 struct fixture {
 	char path[64];
 	struct ps_cli cli;
@@ -51,7 +84,7 @@ struct fixture {
 	struct ps_model m;
 };
 
-static int setup(void **state)
+static int setup_text(void **state, const char *text)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct ps_error err;
@@ -62,7 +95,7 @@ static int setup(void **state)
 	fd = mkstemp(f->path);
 	assert_true(fd >= 0);
 	fp = fdopen(fd, "w");
-	fputs(scenario, fp);
+	fputs(text, fp);
 	fclose(fp);
 	/* a command line with only --scenario */
 	f->cli.scenario = f->path;
@@ -73,6 +106,16 @@ static int setup(void **state)
 	model_layout(&f->m, 80, 24);
 	*state = f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	return setup_text(state, scenario);
+}
+
+static int setup_venv(void **state)
+{
+	return setup_text(state, venv_scenario);
 }
 
 static int teardown(void **state)
@@ -347,9 +390,19 @@ static void test_layout_and_mouse(void **state)
 	assert_true(in->h > 0 && tr->h > 0);
 	model_layout(m, 39, 15);
 	assert_true(m->too_small);
+	/* at 80x18 sys.path needs the height: the trace collapses to its summary */
+	model_layout(m, 80, 18);
+	assert_true(tr->collapsed);
 	model_layout(m, 80, 24);
 	assert_false(m->too_small);
-	/* click on the trace's third visible row: focus and selection */
+	assert_false(tr->collapsed);
+	model_layout(m, 80, 18);
+	/* a click on the collapsed trace focuses it, and it grows */
+	model_mouse(m, tr->x + 2, tr->y, 1);
+	assert_int_equal(m->focus, PANE_TRACE);
+	assert_false(tr->collapsed);
+	assert_true(tr->h >= 3);
+	/* click on the trace's third visible row: selection */
 	model_mouse(m, tr->x + 2, tr->y + 2, 1);
 	assert_int_equal(m->focus, PANE_TRACE);
 	assert_int_equal(tr->cur, tr->top + 2);
@@ -470,14 +523,299 @@ static void test_dump(void **state)
 	struct ps_buf b;
 
 	ps_buf_init(&b);
+	model_layout(&f->m, 80, 18);
 	model_dump(&f->m, &b);
 	assert_non_null(strstr(b.s, "== inputs: inputs [focus]"));
 	assert_non_null(strstr(b.s, "== result: result"));
-	assert_non_null(strstr(b.s, "== trace: trace ("));
+	assert_non_null(strstr(b.s, "== trace: trace: the landmark search ("));
+	/* the trace is collapsed to its summary while the inputs have the focus */
+	assert_non_null(strstr(b.s, "~~ collapsed: prefix: step "));
 	assert_non_null(strstr(b.s, "/extra"));
 	/* no times: dumps are deterministic */
 	assert_null(strstr(b.s, " ms"));
 	ps_buf_release(&b);
+}
+
+
+/* The columns a UTF-8 text takes (ASCII and the few marks the model uses: one column each). */
+static size_t cols(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Whether the row with text s is on screen in pane p (inside its window). */
+static bool on_screen(struct ps_pane *p, const char *s)
+{
+	size_t i;
+	for (i = p->top; i < p->nvis && i < p->top + (size_t)p->h; i++)
+		if (strstr(p->rows[p->vis[i]].text, s))
+			return true;
+	return false;
+}
+
+static void assert_all_entries_on_screen(struct ps_model *m)
+{
+	struct ps_pane *p = model_pane(m, PANE_RESULT);
+	size_t i, n = 0;
+	for (i = 0; i < p->nvis; i++) {
+		const struct ps_row *r = &p->rows[p->vis[i]];
+		if (r->kind != ROW_ENTRY)
+			continue;
+		n++;
+		if (i < p->top || i >= p->top + (size_t)p->h)
+			fail_msg("entry '%s' off screen (row %zu, window %zu+%d)", r->text, i, p->top, p->h);
+	}
+	assert_int_equal(n, 8);
+}
+
+/* 80x24: every entry of a venv's sys.path is on screen, with the inputs or the result focused. */
+static void test_sys_path_fits_80x24(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+
+	assert_true(m->have_result);
+	assert_all_entries_on_screen(m);
+	/* the trace makes room */
+	assert_true(model_pane(m, PANE_TRACE)->h <= 3);
+	model_action(m, ACT_PANE_RESULT);
+	assert_all_entries_on_screen(m);
+	/* with the result's footer too, down to its one line that says how to open it */
+	assert_true(model_pane(m, PANE_TRACE)->collapsed);
+	assert_non_null(strstr(model_pane(m, PANE_TRACE)->summary, "step through"));
+	/* moving down to the last entry keeps the six values in view */
+	for (int i = 0; i < 20; i++)
+		model_action(m, ACT_DOWN);
+	assert_all_entries_on_screen(m);
+	assert_true(on_screen(model_pane(m, PANE_RESULT), "executable"));
+	/* the footer explains the entry under the cursor */
+	assert_non_null(model_pane(m, PANE_RESULT)->footer);
+	assert_true(model_pane(m, PANE_RESULT)->footer_h >= 1);
+}
+
+/* The inputs column at 80 columns: labels fit whole; the long description is the footer's. */
+static void test_inputs_fit_80(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *p = model_pane(m, PANE_INPUTS);
+	size_t i;
+
+	for (i = 0; i < p->nvis; i++) {
+		const struct ps_row *r = &p->rows[p->vis[i]];
+		/* 2 columns of mark before the text */
+		if (r->kind == ROW_FLAG && cols(r->text) > (size_t)p->w - 2)
+			fail_msg("flag row '%s' is cut at %d columns", r->text, p->w - 2);
+		if (r->kind == ROW_ENV && strstr(r->text, "(unset)") && cols(r->text) > (size_t)p->w - 2)
+			fail_msg("'%s' is cut at %d columns", r->text, p->w - 2);
+	}
+	select_input(m, ROW_FLAG, "-E");
+	model_action(m, ACT_DOWN);
+	model_action(m, ACT_UP);
+	assert_non_null(strstr(p->footer, "ignore every PYTHON* environment variable"));
+	assert_true(p->footer_h >= 2);
+	/* the title: rules and platform first, then the scenario's file name and name */
+	{
+		struct ps_buf b;
+		ps_buf_init(&b);
+		model_title(m, &b);
+		assert_true(strncmp(b.s, "pathscope 3.12 posix - test_model_", 34) == 0);
+		assert_non_null(strstr(b.s, ": a venv with eight"));
+		ps_buf_release(&b);
+	}
+}
+
+/* '' is the working directory at import time: it exists when the cwd does. */
+static void test_cwd_entry(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	const struct ps_row *r;
+
+	r = result_row(m, ROW_ENTRY, "''");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_PATH_FOUND);
+	assert_non_null(strstr(r->text, "+ '' (the cwd: /home/me/proj)"));
+	/* a cwd that is not there: '' is marked missing */
+	select_input(m, ROW_CWD, NULL);
+	model_key(m, PS_KEY_ENTER);
+	model_key(m, PS_KEY_CTRL('u'));
+	type(m, "/gone");
+	model_key(m, PS_KEY_ENTER);
+	r = result_row(m, ROW_ENTRY, "''");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_PATH_MISSING);
+	assert_non_null(strstr(r->text, "x '' (the cwd: /gone)"));
+}
+
+/* A fatal banner is wrapped to the pane: message, cause and fix all readable at 80x24. */
+static void test_fatal_banner_wrapped(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *p = model_pane(m, PANE_RESULT);
+	struct ps_buf all;
+	size_t i;
+
+	select_input(m, ROW_ENV, "PYTHONHOME");
+	model_key(m, PS_KEY_ENTER);
+	type(m, "/nowhere");
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->res.has_fatal);
+	ps_buf_init(&all);
+	for (i = 0; i < p->nvis; i++) {
+		const struct ps_row *r = &p->rows[p->vis[i]];
+		if (r->kind != ROW_FATAL)
+			continue;
+		if (cols(r->text) > (size_t)p->w - 2)
+			fail_msg("banner row '%s' wider than %d", r->text, p->w - 2);
+		if (i >= p->top + (size_t)p->h)
+			fail_msg("banner row '%s' off screen", r->text);
+		ps_buf_addf(&all, "%s ", r->text + strspn(r->text, " "));
+	}
+	/* nothing of the cause or the fix is lost to the wrapping */
+	assert_non_null(m->res.fatal.cause);
+	assert_non_null(m->res.fatal.fix);
+	{
+		/* compare word by word: the wrapping only turned spaces into line breaks */
+		char *want = NULL;
+		assert_true(asprintf(&want, "cause: %s fix: %s ", m->res.fatal.cause, m->res.fatal.fix) > 0);
+		assert_non_null(strstr(all.s, want));
+		free(want);
+	}
+	ps_buf_release(&all);
+}
+
+/* The trace focused at 80x24: the inputs step aside, the state and the steps get the width. */
+static void test_trace_focus_layout(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *tr = model_pane(m, PANE_TRACE), *res = model_pane(m, PANE_RESULT);
+	long step;
+
+	model_key(m, '3');
+	assert_int_equal(m->focus, PANE_TRACE);
+	assert_true(m->stepper);
+	assert_false(model_pane(m, PANE_INPUTS)->shown);
+	assert_int_equal(tr->bw, 80);
+	assert_int_equal(res->bw, 80);
+	assert_true(tr->h >= 3);
+	assert_true(tr->footer_h >= 1);
+	/* the footer is the whole step with its note */
+	model_key(m, 'p');
+	step = model_trace_step(m);
+	assert_true(step >= 0);
+	assert_non_null(m->res.trace[step].note);
+	assert_non_null(strstr(tr->footer, m->res.trace[step].note));
+	/* the value the step set is on screen in the replayed state, marked */
+	assert_true(on_screen(res, "prefix"));
+	assert_int_equal(result_row(m, ROW_VALUE, "prefix")->mark, '~');
+	/* the last step: the entry it added is on screen */
+	model_key(m, 'G');
+	assert_non_null(result_row(m, ROW_TEXT, "sys.path so far (8 of 8)"));
+	{
+		size_t i;
+		bool seen = false;
+		for (i = res->top; i < res->nvis && i < res->top + (size_t)res->h; i++)
+			seen |= res->rows[res->vis[i]].mark == '+';
+		assert_true(seen);
+	}
+	/* wide screens keep the inputs */
+	model_layout(m, 140, 40);
+	assert_false(m->stepper);
+	assert_true(model_pane(m, PANE_INPUTS)->shown);
+	/* back to the inputs: the usual layout */
+	model_layout(m, 80, 24);
+	model_key(m, '1');
+	assert_false(m->stepper);
+	assert_true(model_pane(m, PANE_INPUTS)->shown);
+}
+
+/* The rules row offers only versions with rules; the platform row only what fits the tree. */
+static void test_rules_and_platform_choices(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_build *b = &f->s.in.build;
+	int i;
+
+	select_input(m, ROW_RULES, NULL);
+	for (i = 0; i < (int)ps_rules_count() + 1; i++) {
+		model_key(m, PS_KEY_ENTER);
+		assert_int_equal(ps_rules_supported(b->major, b->minor, b->platform), 0);
+		assert_true(m->have_result);
+	}
+	/* the footer lists them */
+	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "2.7"));
+	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "3.12"));
+	/* a version without rules is refused, with the list */
+	select_input(m, ROW_RULES, NULL);
+	model_key(m, 'e');
+	model_key(m, PS_KEY_CTRL('u'));
+	type(m, "3.99");
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->status_error);
+	assert_non_null(strstr(m->status, "no posix rules for 3.99; there are: 2.7"));
+	assert_true(m->have_result);
+	/* the scenario's tree has POSIX paths: never nt; switching says why when it cannot */
+	b->major = 3;
+	b->minor = 12;
+	model_recompute(m);
+	select_input(m, ROW_PLATFORM, NULL);
+	for (i = 0; i < 4; i++) {
+		model_key(m, PS_KEY_ENTER);
+		assert_int_not_equal(b->platform, PS_PLATFORM_NT);
+		assert_int_equal(ps_rules_supported(b->major, b->minor, b->platform), 0);
+		assert_true(m->have_result);
+		if (m->status_error)
+			assert_non_null(strstr(m->status, "the scenario's tree is POSIX"));
+	}
+	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "3.12 has rules for: posix"));
+}
+
+/* A message lasts until the next key; then the pane's key hints come back. */
+static void test_status_clears(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+
+	model_key(m, 'E');
+	assert_string_equal(m->status, "-E on");
+	model_key(m, 'j');
+	assert_string_equal(m->status, "");
+	model_key(m, 'Z');
+	assert_true(m->status_error);
+	model_key(m, 'j');
+	assert_false(m->status_error);
+}
+
+/* Word wrapping: at spaces, continuation lines indented, a long word cut. */
+static void test_wrap(void **state)
+{
+	struct ps_strv l;
+	(void)state;
+
+	ps_strv_init(&l);
+	model_wrap("cause: PYTHONHOME is set to /nowhere, which does not exist", 20, 7, &l);
+	assert_int_equal(l.n, 5);
+	assert_string_equal(l.v[0], "cause: PYTHONHOME is");
+	assert_string_equal(l.v[1], "       set to");
+	assert_string_equal(l.v[2], "       /nowhere,");
+	assert_string_equal(l.v[3], "       which does");
+	assert_string_equal(l.v[4], "       not exist");
+	ps_strv_clear(&l);
+	model_wrap("/a/very/long/path/without/spaces", 10, 0, &l);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0], "/a/very/lo");
+	assert_string_equal(l.v[3], "es");
+	ps_strv_clear(&l);
+	model_wrap("", 10, 0, &l);
+	assert_int_equal(l.n, 1);
+	ps_strv_release(&l);
 }
 
 int main(void)
@@ -495,6 +833,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_venv_and_pth_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_and_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sys_path_fits_80x24, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_inputs_fit_80, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_cwd_entry, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_fatal_banner_wrapped, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_trace_focus_layout, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_rules_and_platform_choices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_clears, setup, teardown),
+		cmocka_unit_test(test_wrap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
