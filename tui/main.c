@@ -35,6 +35,7 @@ static const struct command commands[] = {
 	{ "explain", cmd_explain, true, "[OPTIONS] PATH", "why PATH is (or is not) on sys.path" },
 	{ "verify", cmd_verify, true, "[OPTIONS]", "run the real interpreter and diff" },
 	{ "check", cmd_check, false, "SCENARIO...", "compare scenarios with their expect: blocks" },
+	{ "capture", cmd_capture, true, "[OPTIONS] [-o FILE]", "write the inputs and files that matter as a scenario" },
 };
 
 /* The synopsis lines from the table, then the option text of cli.c. */
