@@ -217,7 +217,7 @@ static int read_whole(struct pc *g, enum ps_phase ph, const char *path, char **d
 			 : rc == EFBIG ? "TOO_BIG" : rc == ENOTDIR ? "ENOTDIR" : "EIO");
 	ps_trace(g->c, ph, PS_OP_READ, path, res, "%s%s", note,
 		 rc == EACCES && ps_fs_isdir(g->c->fs, path)
-		 ? " (a directory: fopen() fails on Windows)" : "");
+		 ? " (a directory: Windows cannot open it as a file)" : "");
 	return rc;
 }
 
