@@ -782,10 +782,11 @@ static char *regpath(struct pc *g, int hive, bool skipcore)
 	struct ps_buf out;
 	bool key_exists = false;
 	size_t klen;
-	char *res = NULL;
+	char *res = NULL, *full;
 
 	if (!keyname)
 		return NULL;
+	full = ps_ctx_printf(c, "%s\\%s", hive_names[hive], keyname);
 	klen = strlen(keyname);
 	ps_strv_init(&subs);
 	for (size_t i = 0; i < in->nregistry; i++) {
@@ -832,11 +833,11 @@ static char *regpath(struct pc *g, int hive, bool skipcore)
 		if (subs.n)
 			ps_buf_addc(&out, ';');
 		ps_buf_adds(&out, core);
-		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, keyname, core,
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, full, core,
 			 "registry %s: the core path (read because no home was found)",
 			 hive_names[hive]);
 	} else if (core) {
-		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, keyname, "ignored",
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, full, "ignored",
 			 "registry %s: the core path is skipped because a home is known",
 			 hive_names[hive]);
 	}
@@ -849,6 +850,7 @@ static char *regpath(struct pc *g, int hive, bool skipcore)
 done:
 	ps_strv_release(&subs);
 	free(keyname);
+	free(full);
 	return res;
 }
 
