@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <cmocka.h>
 
 #include "engine.h"
@@ -1120,29 +1119,6 @@ static void test_fault_injection(void **state)
 	}
 }
 
-/* A normal install resolves well under a millisecond. */
-static void test_performance(void **state)
-{
-	struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
-	struct timespec a, b;
-	double ms;
-	(void)state;
-	install(f, P, 12);
-	D(f, P "/lib/python3.12/site-packages");
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	clock_gettime(CLOCK_MONOTONIC, &a);
-	for (int i = 0; i < 200; i++)
-		assert_int_equal(run_fs(f, &f->fs), 0);
-	clock_gettime(CLOCK_MONOTONIC, &b);
-	ms = ((b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6) / 200;
-	if (ms >= 1.0) {
-		print_error("ps_compute took %.3f ms\n", ms);
-		fail();
-	}
-	fx_free(f);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1173,7 +1149,6 @@ int main(void)
 		cmocka_unit_test(test_env_flags),
 		cmocka_unit_test(test_embedding),
 		cmocka_unit_test(test_fault_injection),
-		cmocka_unit_test(test_performance),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
