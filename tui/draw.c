@@ -11,6 +11,16 @@
 #define MAX_SPANS 32
 
 /*
+ * A character cell with attributes a.  setcchar() takes the colour pair
+ * apart from the attributes and a pair of 0 would reset the colour the
+ * role's attributes carry (COLOR_PAIR bits), so it is passed on here.
+ */
+static void cell(cchar_t *cc, const wchar_t *s, attr_t a)
+{
+	setcchar(cc, s, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}
+
+/*
  * Draws UTF-8 text at (y, x) in at most maxw columns, one attribute per
  * byte (roles[i] for text[i], or attr for all when roles is NULL).
  * Measures with wcwidth; a byte that is not valid UTF-8 shows as '?'.
@@ -44,14 +54,14 @@ static int put_text(const struct ps_term *t, int y, int x, int maxw, const char 
 			/* no room for this character and more: ellipsis in the last column */
 			cchar_t cc;
 			wchar_t ell[2] = { t->utf8 ? L'\u2026' : L'~', 0 };
-			setcchar(&cc, ell, a, 0, NULL);
+			cell(&cc, ell, a);
 			mvadd_wch(y, x + maxw - 1, &cc);
 			return maxw;
 		}
 		if (w > 0) {
 			cchar_t cc;
 			wchar_t s[2] = { wc, 0 };
-			setcchar(&cc, s, a, 0, NULL);
+			cell(&cc, s, a);
 			mvadd_wch(y, x + col, &cc);
 		}
 		col += w;
@@ -84,7 +94,7 @@ static void line_glyph(const struct ps_term *t, int y, int x, wchar_t uni, chtyp
 	if (t->utf8) {
 		cchar_t cc;
 		wchar_t s[2] = { uni, 0 };
-		setcchar(&cc, s, a, 0, NULL);
+		cell(&cc, s, a);
 		mvadd_wch(y, x, &cc);
 	} else {
 		mvaddch(y, x, acs | a);
@@ -369,7 +379,8 @@ static void draw_status(struct ps_model *m, const struct ps_term *t, int y, int 
 	fill(t, y, 0, w, m->status_error ? ROLE_STATUS_ERROR : ROLE_STATUS);
 	if (m->have_result || m->resolves) {
 		rw = snprintf(right, sizeof(right), " resolved in %.2f ms ", m->resolve_ms);
-		if (rw < w / 2)
+		/* an error or a long message gets the whole line: the time can wait */
+		if (rw < w / 2 && !m->status_error && (int)strlen(m->status) + rw + 1 <= w)
 			put_str(t, y, w - rw, rw, right, ROLE_STATUS);
 		else
 			rw = 0;

@@ -261,8 +261,21 @@ void keymap_hint(unsigned ctx, size_t width, struct ps_buf *out)
 	size_t i, before;
 	int key;
 
+	if (ctx & (PS_CTX_HELP | PS_CTX_DIFF)) {
+		/* a text view: how to leave it comes first */
+		/* the view's own line (q Esc ...) rather than the key that opened it */
+		enum ps_action a = ctx & PS_CTX_HELP ? ACT_HELP : ACT_DIFF;
+		key = 0;
+		for (i = 0; i < sizeof(table) / sizeof(table[0]) && !key; i++)
+			if (table[i].action == a && table[i].ctx == (ctx & (PS_CTX_HELP | PS_CTX_DIFF)))
+				key = table[i].keys[0];
+		if (key)
+			ps_buf_addf(out, "%s close", keymap_key_name(key, name, sizeof(name)));
+	}
 	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
-		if (hints[i].action == ACT_DOWN && !(ctx & PS_CTX_TRACE))
+		if (hints[i].action == ACT_DOWN && !(ctx & (PS_CTX_TRACE | PS_CTX_HELP | PS_CTX_DIFF)))
+			continue;
+		if ((ctx & (PS_CTX_HELP | PS_CTX_DIFF)) && (hints[i].action == ACT_HELP || hints[i].action == ACT_DIFF))
 			continue;
 		key = keymap_key_for(hints[i].action, ctx);
 		if (!key)
@@ -270,7 +283,8 @@ void keymap_hint(unsigned ctx, size_t width, struct ps_buf *out)
 		before = out->len;
 		if (out->len)
 			ps_buf_adds(out, "  ");
-		ps_buf_addf(out, "%s %s", keymap_key_name(key, name, sizeof(name)), hints[i].word);
+		ps_buf_addf(out, "%s %s", keymap_key_name(key, name, sizeof(name)),
+			    hints[i].action == ACT_DOWN && !(ctx & PS_CTX_TRACE) ? "scroll" : hints[i].word);
 		if (out->len > width) {
 			out->len = before;
 			out->s[before] = '\0';

@@ -68,6 +68,23 @@ static bool flag_get(const struct ps_cli_flags *f, int i)
 	return *flag_ptr((struct ps_cli_flags *)(uintptr_t)f, i);
 }
 
+static bool version_at_least(const struct ps_inputs *in, int major, int minor)
+{
+	return in->build.major > major || (in->build.major == major && in->build.minor >= minor);
+}
+
+/* Whether the interpreter modelled has flag k: -I came in 3.4, -P in 3.11. */
+static bool flag_exists(const struct ps_inputs *in, int k)
+{
+	return k == 1 ? version_at_least(in, 3, 4) : k == 4 ? version_at_least(in, 3, 11) : true;
+}
+
+/* Whether flag k is in effect because -I is: -I implies -E, -s and (3.11+) -P. */
+static bool flag_implied(const struct ps_inputs *in, int k)
+{
+	return in->flags.isolated && flag_exists(in, 1) && (k == 0 || k == 2 || (k == 4 && flag_exists(in, 4)));
+}
+
 static bool str_eq(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -913,12 +930,15 @@ static void run_text(const struct ps_run *run, struct ps_buf *b)
 		ps_buf_addf(b, ": %s", run->arg ? run->arg : "");
 }
 
-/* A file row's value with its overlay badge. */
-static char *file_value(struct ps_model *m, const char *path, bool present)
+/*
+ * The label of a row showing a file the explorer may have changed: in
+ * real mode an edited file is a virtual overlay, and the label says so
+ * ("pyvenv.cfg [ov]": the label column has room, the value column not).
+ * Yours.
+ */
+static char *file_label(struct ps_model *m, const char *label, const char *path)
 {
-	bool ov = is_edited(m, path);
-	return xasprintf("%s%s", present ? "present" : "absent",
-			 ov ? (m->real_mode ? " [ov]" : " [edited]") : "");
+	return xasprintf("%s%s", label, m->real_mode && path && is_edited(m, path) ? " [ov]" : "");
 }
 
 static void build_inputs(struct ps_model *m)
@@ -939,8 +959,9 @@ static void build_inputs(struct ps_model *m)
 	for (k = 0; k < 5; k++) {
 		bool on = flag_get(&in->flags, k);
 		bool was = flag_get(&st->flags, k);
-		r = pane_add(p, ROW_FLAG, k, on ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s %s",
-			     on ? 'x' : ' ', flag_names[k], flag_short[k]);
+		/* [I]: on because -I is (the row says so rather than look off) */
+		r = pane_add(p, ROW_FLAG, k, on && flag_exists(in, k) ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s %s",
+			     on ? 'x' : flag_implied(in, k) ? 'I' : ' ', flag_names[k], flag_short[k]);
 		r->mark = mark_input(on != was);
 	}
 
@@ -949,7 +970,8 @@ static void build_inputs(struct ps_model *m)
 		const char *name = m->env_names.v[i];
 		const char *val = ps_env_get(&in->env, name);
 		bool gated = !strncmp(name, "PYTHON", 6) && flags_hide_env(in);
-		v = val ? xasprintf("%s%s", *val ? val : "''", gated ? " (ignored)" : "")
+		/* "ignored" first: the value column is narrow, and that is what matters */
+		v = val ? xasprintf("%s%s", gated ? "ignored: " : "", *val ? val : "''")
 			: xstrdup("(unset)");
 		r = pane_add_kv(p, ROW_ENV, (long)i, name, v,
 				(!val || gated) ? ROLE_DIM : ROLE_DEFAULT);
@@ -970,24 +992,30 @@ static void build_inputs(struct ps_model *m)
 	r->mark = mark_input(!str_eq(in->cwd, st->cwd));
 
 	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "venv");
-	v = file_value(m, m->venv_cfg ? m->venv_cfg : "", m->venv_present);
-	r = pane_add_kv(p, ROW_VENV, 0, "pyvenv.cfg", v, m->venv_present ? ROLE_DEFAULT : ROLE_DIM);
+	v = file_label(m, "pyvenv.cfg", m->venv_cfg);
+	r = pane_add_kv(p, ROW_VENV, 0, v, m->venv_present ? "present" : "absent",
+			m->venv_present ? ROLE_DEFAULT : ROLE_DIM);
 	if (is_edited(m, m->venv_cfg)) {
 		r->mark = '*';
 		r->role = ROLE_OVERLAY;
 	}
 	free(v);
 	if (m->venv_present) {
-		pane_add_kv(p, ROW_VENV_HOME, 0, "  home", m->venv_home ? m->venv_home : "(none)",
+		v = file_label(m, "  home", m->venv_cfg);
+		pane_add_kv(p, ROW_VENV_HOME, 0, v, m->venv_home ? m->venv_home : "(none)",
 			    m->venv_home ? ROLE_DEFAULT : ROLE_DIM);
-		pane_add_kv(p, ROW_VENV_SYSSITE, 0, "  system site",
+		free(v);
+		v = file_label(m, "  system site", m->venv_cfg);
+		pane_add_kv(p, ROW_VENV_SYSSITE, 0, v,
 			    m->venv_syssite ? m->venv_syssite : "(unset: false)",
 			    m->venv_syssite ? ROLE_DEFAULT : ROLE_DIM);
+		free(v);
 	}
 
 	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "._pth");
-	v = file_value(m, m->pth_path ? m->pth_path : "", m->pth_present);
-	r = pane_add_kv(p, ROW_PTH, 0, "._pth file", v, m->pth_present ? ROLE_DEFAULT : ROLE_DIM);
+	v = file_label(m, "._pth file", m->pth_path);
+	r = pane_add_kv(p, ROW_PTH, 0, v, m->pth_present ? "present" : "absent",
+			m->pth_present ? ROLE_DEFAULT : ROLE_DIM);
 	if (is_edited(m, m->pth_path)) {
 		r->mark = '*';
 		r->role = ROLE_OVERLAY;
@@ -1129,6 +1157,7 @@ static void build_result_final(struct ps_model *m, struct ps_pane *p)
 		row = pane_add(p, ROW_GHOST, 0, ROLE_REMOVED, "%-*s - %s", BADGE_W - 1, "removed",
 			       show_path(l + 5));
 		row->mark = '-';
+		row->elide_from = BADGE_W + 2;
 	}
 	if (r->getpath.warnings.n) {
 		pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "warnings (stderr)");
@@ -1411,11 +1440,18 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	}
 	switch (r->kind) {
 	case ROW_FLAG:
-		pane_footer(p, xasprintf("%s: %s  (Enter toggles)", flag_names[r->arg], flag_long[r->arg]));
+		pane_footer(p, xasprintf("%s: %s%s%s%s  (Enter toggles)", flag_names[r->arg], flag_long[r->arg],
+					 flag_implied(in, (int)r->arg) ? "; in effect now: -I implies it" : "",
+					 flag_exists(in, (int)r->arg) ? "" : "; not in this version: ",
+					 flag_exists(in, (int)r->arg) ? "" :
+					 r->arg == 1 ? "-I came in 3.4" : "-P came in 3.11"));
 		break;
 	case ROW_ENV: {
 		const char *name = m->env_names.v[r->arg], *v = ps_env_get(&in->env, name);
-		pane_footer(p, v ? xasprintf("%s=%s  (Enter edits, d unsets)", name, v)
+		bool gated = v && !strncmp(name, "PYTHON", 6) && flags_hide_env(in);
+		pane_footer(p, v ? xasprintf("%s=%s%s  (Enter edits, d unsets)", name, v,
+					     !gated ? "" : in->flags.isolated ? "; ignored: -I is on" :
+					     "; ignored: -E is on")
 				 : xasprintf("%s is unset  (Enter sets it)", name));
 		break;
 	}
@@ -1452,11 +1488,9 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 	case ROW_RULES: {
 		struct ps_buf b;
 		ps_buf_init(&b);
-		ps_buf_adds(&b, "the CPython version whose rules apply; with rules for ");
-		ps_buf_adds(&b, ps_platform_name(in->build.platform));
-		ps_buf_adds(&b, ":");
+		ps_buf_addf(&b, "CPython versions with %s rules:", ps_platform_name(in->build.platform));
 		rules_list(&b, in->build.platform);
-		ps_buf_adds(&b, "  (Enter: next, e: type one)");
+		ps_buf_adds(&b, " (Enter: next, e: type one)");
 		xbuf_check(&b);
 		pane_footer(p, ps_buf_detach(&b));
 		break;
@@ -1551,12 +1585,48 @@ static void rebuild_result(struct ps_model *m)
 /* help and diff views                                                 */
 /* ------------------------------------------------------------------ */
 
+/* The name of the first key bound to act in ctx ("3", "Enter"), into buf. */
+static const char *key_of(enum ps_action act, unsigned ctx, char *buf, size_t size)
+{
+	return keymap_key_name(keymap_key_for(act, ctx), buf, size);
+}
+
+/*
+ * What a newcomer needs before the key list: what the three panes are and
+ * how to use them (keys from the key table).
+ */
+static void help_intro(struct ps_model *m, struct ps_strv *out)
+{
+	char k1[16], k2[16], k3[16], ke[16], kd[16];
+
+	ps_strv_push(out, "What this is");
+	ps_strv_push(out, "  pathscope predicts how Python computes sys.prefix and sys.path at start-up,");
+	ps_strv_push(out, "  without running it, and shows why.  Change an input: everything follows.");
+	ps_strv_pushf(out, "  %s inputs   what Python starts with: flags, PYTHON* variables, venv, ._pth,",
+		      key_of(ACT_PANE_INPUTS, PS_CTX_PANES, k1, sizeof(k1)));
+	ps_strv_pushf(out, "             version; %s toggles or edits the row under the cursor",
+		      key_of(ACT_ACTIVATE, PS_CTX_INPUTS, ke, sizeof(ke)));
+	ps_strv_pushf(out, "  %s result   sys values and sys.path; %s on a row: the step behind it",
+		      key_of(ACT_PANE_RESULT, PS_CTX_PANES, k2, sizeof(k2)),
+		      key_of(ACT_JUMP_ENTRY, PS_CTX_RESULT, ke, sizeof(ke)));
+	ps_strv_pushf(out, "  %s trace    every probe of the landmark search: step with %s/%s and",
+		      key_of(ACT_PANE_TRACE, PS_CTX_PANES, k3, sizeof(k3)),
+		      key_of(ACT_DOWN, PS_CTX_TRACE, ke, sizeof(ke)), key_of(ACT_UP, PS_CTX_TRACE, kd, sizeof(kd)));
+	ps_strv_push(out, "             watch the state fill in above it");
+	ps_strv_pushf(out, "  %s          changes since the start (+ ~ - mark what the last change did)",
+		      key_of(ACT_DIFF, PS_CTX_PANES, kd, sizeof(kd)));
+	ps_strv_pushf(out, "  %s", m->real_mode ? "Edits to files are a virtual overlay: nothing is ever written to disk." :
+		      "Edits change the scenario in memory only; w writes them to a new file.");
+	ps_strv_push(out, "");
+}
+
 static void build_help(struct ps_model *m)
 {
 	struct ps_strv lines;
 	size_t i;
 
 	ps_strv_init(&lines);
+	help_intro(m, &lines);
 	keymap_help_lines(&lines);
 	pane_clear_rows(&m->help);
 	snprintf(m->help.title, sizeof(m->help.title), "help (q or Esc closes)");
@@ -1786,7 +1856,6 @@ void model_release(struct ps_model *m)
 	free(m->venv_home);
 	free(m->venv_syssite);
 	free(m->pending_path);
-	free(m->open_path);
 	for (i = 0; i < m->nedits; i++) {
 		free(m->edits[i].path);
 		free(m->edits[i].orig);
@@ -2070,23 +2139,24 @@ static int platform_next(const struct ps_model *m)
 static void platform_choices(const struct ps_model *m, struct ps_buf *b)
 {
 	const struct ps_build *bd = &m->s->in.build;
-	const char *tree = m->s->base_fs.platform == PS_PLATFORM_NT ? "Windows (\\ paths)" : "POSIX (/ paths)";
-	bool others = false;
+	bool others = false, first = true;
 	int p;
 
-	ps_buf_addf(b, "the rules' platform; %s is %s; %d.%d has rules for:",
-		    m->real_mode ? "the real tree" : "the scenario's tree", tree, bd->major, bd->minor);
+	ps_buf_addf(b, "platforms with %d.%d rules:", bd->major, bd->minor);
 	for (p = 0; p < 3; p++) {
 		if (ps_rules_supported(bd->major, bd->minor, (enum ps_platform)p) < 0)
 			continue;
-		ps_buf_addf(b, " %s", ps_platform_name((enum ps_platform)p));
+		ps_buf_addf(b, "%s %s", first ? "" : ",", ps_platform_name((enum ps_platform)p));
+		first = false;
 		if (!platform_fits_tree(m, (enum ps_platform)p))
 			ps_buf_addf(b, " (needs a %s tree: a scenario with platform: %s)",
 				    p == PS_PLATFORM_NT ? "Windows" : "POSIX", ps_platform_name((enum ps_platform)p));
 		else if (p != (int)bd->platform)
 			others = true;
 	}
-	ps_buf_adds(b, others ? "  (Enter switches)" : "  (nothing else to switch to)");
+	ps_buf_adds(b, others ? "; Enter switches" : "; nothing else to switch to");
+	ps_buf_addf(b, " (%s is %s)", m->real_mode ? "the real tree" : "the scenario's tree",
+		    m->s->base_fs.platform == PS_PLATFORM_NT ? "Windows, \\ paths" : "POSIX, / paths");
 }
 
 static void cycle_platform(struct ps_model *m)
@@ -2151,14 +2221,26 @@ static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
 		if (m->venv_present) {
 			if (remove_file(m, m->venv_cfg) == 0)
 				model_status(m, false, "removed %s (virtually)", m->venv_cfg);
+		} else if (edit_find(m, m->venv_cfg) && edit_find(m, m->venv_cfg)->existed) {
+			/* it was there before the explorer hid it: the same file comes back */
+			struct ps_edit *e = edit_find(m, m->venv_cfg);
+			if (put_file(m, m->venv_cfg, e->orig ? e->orig : "") == 0)
+				model_status(m, false, "restored %s (virtually)", m->venv_cfg);
 		} else {
-			const char *exe = m->have_result ? m->res.getpath.base_executable : NULL;
-			char *home = ps_path_dirname(in->build.platform, exe ? exe : exe_path(m));
-			char *content = xasprintf("home = %s\ninclude-system-site-packages = false\n"
-						  "version = %d.%d\n", home ? home : "",
-						  in->build.major, in->build.minor);
+			/* as `python -m venv` writes it: home is the real interpreter's directory */
+			char *real = NULL, *home;
+			char *content;
+			if (ps_fs_realpath_final(&m->s->fs, exe_path(m), &real) != 0) {
+				free(real);
+				real = NULL;
+			}
+			home = ps_path_dirname(in->build.platform, real ? real : exe_path(m));
+			content = xasprintf("home = %s\ninclude-system-site-packages = false\n"
+					    "version = %d.%d\n", home ? home : "", in->build.major,
+					    in->build.minor);
 			if (put_file(m, m->venv_cfg, content) == 0)
 				model_status(m, false, "added %s (virtually)", m->venv_cfg);
+			free(real);
 			free(home);
 			free(content);
 		}
@@ -2185,6 +2267,10 @@ static void activate_input(struct ps_model *m, struct ps_row *r, bool edit_only)
 		if (m->pth_present) {
 			if (remove_file(m, m->pth_path) == 0)
 				model_status(m, false, "removed %s (virtually)", m->pth_path);
+		} else if (edit_find(m, m->pth_path) && edit_find(m, m->pth_path)->existed) {
+			struct ps_edit *e = edit_find(m, m->pth_path);
+			if (put_file(m, m->pth_path, e->orig ? e->orig : "") == 0)
+				model_status(m, false, "restored %s (virtually)", m->pth_path);
 		} else {
 			/*
 			 * start from getpath's search path without PYTHONPATH's entries
@@ -2505,37 +2591,23 @@ out:
 	return rc;
 }
 
-/* Replaces the session by one opened from a scenario file; keeps the old one on failure. */
+/*
+ * Replaces what the session models by a scenario file, with the command
+ * line's model options over it (session_open_scenario); keeps everything
+ * as it was when the file does not load.
+ */
 static void open_scenario(struct ps_model *m, const char *path)
 {
-	struct ps_session fresh;
 	struct ps_error err;
-	struct ps_cli *cli = &m->open_cli;
-	char *saved_path = m->open_path;
-	struct ps_cli saved_cli = m->open_cli;
+	size_t i;
 
 	ps_error_init(&err);
-	/* a command line with only --scenario: the file's inputs as written */
-	memset(cli, 0, sizeof(*cli));
-	m->open_path = xstrdup(path);
-	cli->scenario = m->open_path;
-	if (m->cli) {
-		cli->color = m->cli->color;
-		cli->theme = m->cli->theme;
-		cli->no_mouse = m->cli->no_mouse;
-	}
-	if (session_open(cli, &fresh, &err) < 0) {
-		free(m->open_path);
-		m->open_path = saved_path;
-		m->open_cli = saved_cli;
+	if (session_open_scenario(m->s, path, &err) < 0) {
 		status_err(m, &err);
 		return;
 	}
-	session_close(m->s);
-	/* a freshly opened session has no overlay, so it may be moved */
-	*m->s = fresh;
-	free(saved_path);
-	for (size_t i = 0; i < m->nedits; i++) {
+	/* the edits were made to the old tree, which is gone */
+	for (i = 0; i < m->nedits; i++) {
 		free(m->edits[i].path);
 		free(m->edits[i].orig);
 	}
@@ -2543,8 +2615,9 @@ static void open_scenario(struct ps_model *m, const char *path)
 	free(m->venv_cfg);
 	free(m->pth_path);
 	m->venv_cfg = m->pth_path = NULL;
-	model_status(m, false, "opened %s", path);
 	model_start(m);
+	if (!m->status_error)
+		model_status(m, false, "opened %s", path);
 }
 
 static void reset_inputs(struct ps_model *m)

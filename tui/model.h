@@ -183,8 +183,6 @@ struct ps_model {
 	char *run_args[4];       /* remembered argument per run kind (owned) */
 
 	long last_click_pane, last_click_row;
-	struct ps_cli open_cli;  /* the command line a scenario opened with `o` borrows */
-	char *open_path;         /* owned: its --scenario */
 	const struct ps_cli *cli;
 };
 

@@ -6,7 +6,11 @@ sgr() { T capture-pane -p -e; }
 for term in $TERMS; do
 	start "$term" -- --scenario "$SCEN"
 	case $term in
-	*256color) sgr | grep -q '38;5;' || fail "$term: no 256-colour codes" ;;
+	*256color) sgr | grep -q '38;5;' || fail "$term: no 256-colour codes"
+	   # the text itself takes its role's colours, not only the padding around it:
+	   # the title and the cursor row (-E) have their background right before the text
+	   sgr | grep -qE '48;5;[0-9]+m pathscope' || fail "$term: title text without its colours"
+	   sgr | grep -qE '48;5;[0-9]+m +\[ \] -E' || fail "$term: cursor row text without its colours" ;;
 	*) sgr | grep -qE '\[([0-9;]*;)?3[0-7][;m]' || fail "$term: no 8-colour codes"
 	   sgr | grep -q '38;5;' && fail "$term: 256-colour codes on an 8-colour terminal" ;;
 	esac

@@ -104,6 +104,18 @@ static void test_help_from_table(void **state)
 	keymap_hint(PS_CTX_INPUTS, 30, &hint);
 	assert_true(hint.len <= 30);
 	assert_non_null(strstr(hint.s, "Enter toggle"));
+	/* text views say first how to close them */
+	ps_buf_reset(&hint);
+	keymap_hint(PS_CTX_DIFF, 60, &hint);
+	assert_true(strncmp(hint.s, "q close", 7) == 0);
+	assert_non_null(strstr(hint.s, "scroll"));
+	ps_buf_reset(&hint);
+	keymap_hint(PS_CTX_HELP, 60, &hint);
+	assert_true(strncmp(hint.s, "q close", 7) == 0);
+	/* the trace: the arrow steps */
+	ps_buf_reset(&hint);
+	keymap_hint(PS_CTX_TRACE, 60, &hint);
+	assert_non_null(strstr(hint.s, "Down step"));
 	ps_buf_release(&hint);
 	ps_buf_release(&all);
 	ps_strv_release(&lines);

@@ -194,7 +194,7 @@ static void test_toggle_E_changes_path(void **state)
 	/* the input row says it was changed, and PYTHONPATH shows as ignored */
 	r = find_row(m, model_pane(m, PANE_INPUTS), "-E");
 	assert_int_equal(r->mark, '*');
-	assert_non_null(find_row(m, model_pane(m, PANE_INPUTS), "/extra (ignored)"));
+	assert_non_null(find_row(m, model_pane(m, PANE_INPUTS), "ignored: /extra"));
 	/* back: /extra is added again, marked '+' until the next change */
 	model_key(m, 'E');
 	r = result_row(m, ROW_ENTRY, "/extra");
@@ -442,7 +442,10 @@ static void test_venv_and_pth_edits(void **state)
 	assert_string_equal(m->venv_home, "/usr/bin");
 	r = find_row(m, model_pane(m, PANE_INPUTS), "pyvenv.cfg");
 	assert_int_equal(r->mark, '*');
-	assert_non_null(strstr(r->text, "[edited]"));
+	assert_int_equal(r->role, ROLE_OVERLAY);
+	assert_non_null(strstr(r->text, "present"));
+	/* scenario mode: the edit is in the scenario's tree, not an overlay */
+	assert_null(strstr(r->text, "[ov]"));
 	/* include-system-site-packages toggles */
 	select_input(m, ROW_VENV_SYSSITE, NULL);
 	model_key(m, PS_KEY_ENTER);
@@ -774,7 +777,7 @@ static void test_rules_and_platform_choices(void **state)
 		if (m->status_error)
 			assert_non_null(strstr(m->status, "the scenario's tree is POSIX"));
 	}
-	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "3.12 has rules for: posix"));
+	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "platforms with 3.12 rules: posix"));
 }
 
 /* A message lasts until the next key; then the pane's key hints come back. */
