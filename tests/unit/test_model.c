@@ -796,6 +796,74 @@ static void test_status_clears(void **state)
 	assert_false(m->status_error);
 }
 
+
+/* -I implies -E, -s and (3.11+) -P: their rows say so; PYTHON* rows say "ignored" first. */
+static void test_isolated_implies(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *p = model_pane(m, PANE_INPUTS);
+
+	model_key(m, 'I');
+	assert_non_null(find_row(m, p, "[I] -E"));
+	assert_non_null(find_row(m, p, "[x] -I"));
+	assert_non_null(find_row(m, p, "[I] -s"));
+	assert_non_null(find_row(m, p, "[ ] -S"));
+	assert_non_null(find_row(m, p, "[I] -P"));
+	assert_non_null(find_row(m, p, "ignored: /extra"));
+	select_input(m, ROW_FLAG, "-E");
+	model_action(m, ACT_DOWN);
+	model_action(m, ACT_UP);
+	assert_non_null(strstr(p->footer, "-I implies it"));
+	select_input(m, ROW_ENV, "PYTHONPATH");
+	model_action(m, ACT_DOWN);
+	model_action(m, ACT_UP);
+	assert_non_null(strstr(p->footer, "ignored: -I is on"));
+	/* 3.10 has no -P: -I does not imply it there */
+	f->s.in.build.minor = 10;
+	model_recompute(m);
+	assert_non_null(find_row(m, p, "[ ] -P"));
+}
+
+/* Hiding pyvenv.cfg and adding it back restores the file it was, not a new one. */
+static void test_venv_restored(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+
+	assert_true(m->venv_present);
+	assert_string_equal(m->venv_home, "/usr/bin");
+	assert_string_equal(m->venv_syssite, "true");
+	select_input(m, ROW_VENV, NULL);
+	model_key(m, PS_KEY_ENTER);
+	assert_false(m->venv_present);
+	/* no venv: site-packages of the venv leaves sys.path */
+	assert_null(result_row(m, ROW_ENTRY, "/home/me/proj/.venv/lib/python3.12/site-packages"));
+	select_input(m, ROW_VENV, NULL);
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->venv_present);
+	assert_string_equal(m->venv_home, "/usr/bin");
+	assert_string_equal(m->venv_syssite, "true");
+	assert_non_null(strstr(m->status, "restored"));
+	assert_non_null(result_row(m, ROW_ENTRY, "/home/me/proj/.venv/lib/python3.12/site-packages"));
+}
+
+/* The help starts with what the panes are, with the keys of the key table. */
+static void test_help_intro(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+
+	model_key(m, '?');
+	assert_non_null(find_row(m, &m->help, "What this is"));
+	assert_non_null(find_row(m, &m->help, "1 inputs"));
+	assert_non_null(find_row(m, &m->help, "3 trace    every probe of the landmark search"));
+	assert_non_null(find_row(m, &m->help, "w writes them"));
+	for (size_t i = 0; i < m->help.nvis; i++)
+		if (cols(m->help.rows[m->help.vis[i]].text) > 78)
+			fail_msg("help line wider than 78: %s", m->help.rows[m->help.vis[i]].text);
+}
+
 /* Word wrapping: at spaces, continuation lines indented, a long word cut. */
 static void test_wrap(void **state)
 {
@@ -844,6 +912,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules_and_platform_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_clears, setup, teardown),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test_setup_teardown(test_isolated_implies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_venv_restored, setup_venv, teardown),
+		cmocka_unit_test_setup_teardown(test_help_intro, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
