@@ -24,6 +24,7 @@ static const struct ps_binding table[] = {
 	/* trace pane */
 	{ { PS_KEY_HOME, 'g', 0 }, ACT_STEP_FIRST, PS_CTX_TRACE, "first step" },
 	{ { PS_KEY_END, 'G', 0 }, ACT_STEP_LAST, PS_CTX_TRACE, "last step (the final result)" },
+	{ { PS_KEY_ENTER, 'c', 0 }, ACT_JUMP_CAUSE, PS_CTX_TRACE, "go to the step the selected one follows from" },
 	/* all panes */
 	{ { 'E', 0 }, ACT_TOGGLE_E, PS_CTX_PANES, "toggle -E (ignore PYTHON* variables)" },
 	{ { 'I', 0 }, ACT_TOGGLE_I, PS_CTX_PANES, "toggle -I (isolated mode)" },
@@ -65,7 +66,7 @@ static const char *const action_names[ACT_COUNT] = {
 	"pane-trace", "up", "down", "page-up", "page-down", "home", "end", "activate", "edit",
 	"unset", "toggle-E", "toggle-I", "toggle-s", "toggle-S", "toggle-P", "search",
 	"next-match", "prev-match", "filter", "jump-prefix", "jump-exec-prefix", "jump-entry",
-	"step-first", "step-last", "diff", "zoom", "write", "open", "reset", "redraw",
+	"step-first", "step-last", "jump-cause", "diff", "zoom", "write", "open", "reset", "redraw",
 };
 
 static const struct {

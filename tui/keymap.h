@@ -46,6 +46,7 @@ enum ps_action {
 	ACT_FILTER,        /* show only matching rows in the focused pane, or all */
 	ACT_JUMP_PREFIX, ACT_JUMP_EXEC_PREFIX, ACT_JUMP_ENTRY,
 	ACT_STEP_FIRST, ACT_STEP_LAST,
+	ACT_JUMP_CAUSE,    /* trace: to the step the selected one follows from */
 	ACT_DIFF,          /* diff view against the starting state */
 	ACT_ZOOM,          /* give the focused pane the whole screen */
 	ACT_WRITE, ACT_OPEN,

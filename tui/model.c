@@ -960,8 +960,9 @@ static void build_inputs(struct ps_model *m)
 		bool on = flag_get(&in->flags, k);
 		bool was = flag_get(&st->flags, k);
 		/* [I]: on because -I is (the row says so rather than look off) */
-		r = pane_add(p, ROW_FLAG, k, on && flag_exists(in, k) ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s %s",
-			     on ? 'x' : flag_implied(in, k) ? 'I' : ' ', flag_names[k], flag_short[k]);
+		r = pane_add(p, ROW_FLAG, k, on && flag_exists(in, k) ? ROLE_DEFAULT : ROLE_DIM, "[%c] %s %s%s",
+			     on ? 'x' : flag_implied(in, k) ? 'I' : ' ', flag_names[k], flag_short[k],
+			     flag_exists(in, k) ? "" : k == 1 ? " (3.4+)" : " (3.11+)");
 		r->mark = mark_input(on != was);
 	}
 
@@ -1179,6 +1180,7 @@ static void build_result_final(struct ps_model *m, struct ps_pane *p)
 					    l->action == PS_PTH_ERROR ? ROLE_ERROR : ROLE_DIM);
 			row->label_len = BADGE_W - 1;
 			row->label_role = ROLE_BADGE;
+			row->elide_from = BADGE_W;
 		}
 	}
 	if (r->notes.n) {
@@ -1348,7 +1350,7 @@ static char *step_footer(const struct ps_model *m, size_t i)
 	if (st->note && *st->note)
 		ps_buf_addf(&b, ". %s", st->note);
 	if (st->cause > 0 && (size_t)st->cause <= m->res.ntrace)
-		ps_buf_addf(&b, " (follows from step %ld)", st->cause);
+		ps_buf_addf(&b, " (follows from step %ld: Enter goes there)", st->cause);
 	xbuf_check(&b);
 	return ps_buf_detach(&b);
 }
@@ -2941,14 +2943,33 @@ int model_action(struct ps_model *m, enum ps_action act)
 		break;
 	}
 	case ACT_JUMP_PREFIX:
-		goto_step(m, jump_step(m, "prefix"), "prefix");
+	case ACT_JUMP_EXEC_PREFIX: {
+		const char *var = act == ACT_JUMP_PREFIX ? "prefix" : "exec_prefix";
+		long step = jump_step(m, var);
+		goto_step(m, step, var);
+		/* site.py may set it again after getpath: say how to walk back */
+		if (step >= 0 && deciding_step(m, var, step) >= 0 && deciding_step(m, var, step) < step) {
+			char key[16];
+			keymap_key_name(keymap_key_for(act, PS_CTX_TRACE), key, sizeof(key));
+			model_status(m, false, "step %ld decided %s (%s again: step %ld set it before)", step + 1,
+				     var, key, deciding_step(m, var, step) + 1);
+		}
 		break;
-	case ACT_JUMP_EXEC_PREFIX:
-		goto_step(m, jump_step(m, "exec_prefix"), "exec_prefix");
-		break;
+	}
 	case ACT_JUMP_ENTRY:
 		jump_from_result(m);
 		break;
+	case ACT_JUMP_CAUSE: {
+		long cur = model_trace_step(m);
+		if (cur >= 0 && m->res.trace[cur].cause > 0 && (size_t)m->res.trace[cur].cause <= m->res.ntrace) {
+			long to = m->res.trace[cur].cause - 1;
+			goto_step(m, to, "it");
+			model_status(m, false, "step %ld: the one step %ld follows from", to + 1, cur + 1);
+		} else {
+			model_status(m, true, "step %ld follows from no earlier step", cur + 1);
+		}
+		break;
+	}
 	case ACT_ZOOM:
 		m->zoom = !m->zoom;
 		relayout(m);

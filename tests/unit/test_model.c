@@ -864,6 +864,31 @@ static void test_help_intro(void **state)
 			fail_msg("help line wider than 78: %s", m->help.rows[m->help.vis[i]].text);
 }
 
+
+/* In the trace, Enter goes to the step the selected one follows from; p says how to walk back. */
+static void test_trace_cause_and_walk_back(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	long step, cause;
+
+	model_key(m, '3');
+	model_key(m, 'p');
+	step = model_trace_step(m);
+	/* in a venv site.py sets sys.prefix after getpath did: the status says p walks back */
+	assert_non_null(strstr(m->status, "p again: step "));
+	cause = m->res.trace[step].cause;
+	assert_true(cause > 0);
+	model_key(m, PS_KEY_ENTER);
+	assert_int_equal(model_trace_step(m), cause - 1);
+	assert_non_null(strstr(m->status, "follows from"));
+	/* the first step follows from nothing */
+	model_key(m, 'g');
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->status_error);
+	assert_int_equal(model_trace_step(m), 0);
+}
+
 /* Word wrapping: at spaces, continuation lines indented, a long word cut. */
 static void test_wrap(void **state)
 {
@@ -912,6 +937,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules_and_platform_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_clears, setup, teardown),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test_setup_teardown(test_trace_cause_and_walk_back, setup_venv, teardown),
 		cmocka_unit_test_setup_teardown(test_isolated_implies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_venv_restored, setup_venv, teardown),
 		cmocka_unit_test_setup_teardown(test_help_intro, setup, teardown),
