@@ -661,6 +661,19 @@ static char *probe_path(struct ps_model *m, enum ps_phase phase, const char *suf
 	return NULL;
 }
 
+/* The first file a phase looked for whose path ends in suffix, found or not (yours), or NULL. */
+static char *first_probe(struct ps_model *m, enum ps_phase phase, const char *suffix)
+{
+	size_t i;
+
+	for (i = 0; m->have_result && i < m->res.ntrace; i++) {
+		const struct ps_step *st = &m->res.trace[i];
+		if (st->phase == phase && st->op != PS_OP_DECIDE && st->path && ends_with(st->path, suffix))
+			return xstrdup(st->path);
+	}
+	return NULL;
+}
+
 static const char *exe_path(struct ps_model *m)
 {
 	if (m->have_result && m->res.getpath.executable && *m->res.getpath.executable)
@@ -721,6 +734,15 @@ static void refresh_files(struct ps_model *m)
 	}
 	if (!m->pth_path || !is_edited(m, m->pth_path)) {
 		p = probe_path(m, PS_PHASE_PTH, "._pth");
+		if (!p)
+			p = first_probe(m, PS_PHASE_PTH, "._pth");
+		if (!p && m->s->in.build.platform == PS_PLATFORM_NT) {
+			/* Windows looks for python._pth next to python.exe */
+			const char *exe = exe_path(m) ? exe_path(m) : "python.exe";
+			const char *dot = strrchr(exe, '.'), *sep = strrchr(exe, '\\');
+			size_t n = dot && (!sep || dot > sep) ? (size_t)(dot - exe) : strlen(exe);
+			p = xasprintf("%.*s._pth", (int)n, exe);
+		}
 		if (!p)
 			p = xasprintf("%s._pth", exe_path(m) ? exe_path(m) : "python");
 		free(m->pth_path);
@@ -2075,43 +2097,68 @@ static void cycle_run(struct ps_model *m)
 	model_recompute(m);
 }
 
+/* "3.10" after "3.9": for sorting versions. */
+static int version_cmp(int amaj, int amin, int bmaj, int bmin)
+{
+	return amaj != bmaj ? amaj - bmaj : amin - bmin;
+}
+
+/*
+ * The versions with rules for platform, in order and each once (the rules
+ * table has a row per version and platform family).  Returns how many
+ * went into major/minor (at most max).
+ */
+static size_t rules_versions(enum ps_platform platform, int *major, int *minor, size_t max)
+{
+	size_t i, k, n = 0;
+	int a, b;
+
+	for (i = 0; i < ps_rules_count(); i++) {
+		if (ps_version_parse(ps_rules_name(i), &a, &b) < 0 || ps_rules_supported(a, b, platform) < 0)
+			continue;
+		for (k = 0; k < n && version_cmp(major[k], minor[k], a, b) < 0; k++)
+			;
+		if ((k < n && major[k] == a && minor[k] == b) || n == max)
+			continue;
+		memmove(major + k + 1, major + k, (n - k) * sizeof(*major));
+		memmove(minor + k + 1, minor + k, (n - k) * sizeof(*minor));
+		major[k] = a;
+		minor[k] = b;
+		n++;
+	}
+	return n;
+}
+
 /* The versions with rules for platform, as " 2.7 3.6 ..." appended to b. */
 static void rules_list(struct ps_buf *b, enum ps_platform platform)
 {
-	size_t i;
-	int major, minor;
+	int major[64], minor[64];
+	size_t i, n = rules_versions(platform, major, minor, 64);
 
-	for (i = 0; i < ps_rules_count(); i++)
-		if (ps_version_parse(ps_rules_name(i), &major, &minor) == 0 &&
-		    ps_rules_supported(major, minor, platform) == 0)
-			ps_buf_addf(b, " %s", ps_rules_name(i));
+	for (i = 0; i < n; i++)
+		ps_buf_addf(b, " %d.%d", major[i], minor[i]);
 }
 
 /* Enter on the rules row: the next version that has rules for the current platform. */
 static void cycle_rules(struct ps_model *m)
 {
 	struct ps_build *b = &m->s->in.build;
-	size_t n = ps_rules_count(), i, k;
-	char cur[16];
-	int major, minor;
+	int major[64], minor[64];
+	size_t i, n = rules_versions(b->platform, major, minor, 64);
 
-	snprintf(cur, sizeof(cur), "%d.%d", b->major, b->minor);
-	for (i = 0; i < n && strcmp(ps_rules_name(i), cur); i++)
+	for (i = 0; i < n && version_cmp(major[i], minor[i], b->major, b->minor) <= 0; i++)
 		;
-	for (k = 1; k <= n; k++) {
-		size_t j = (i + k) % n;
-		if (ps_version_parse(ps_rules_name(j), &major, &minor) == 0 &&
-		    ps_rules_supported(major, minor, b->platform) == 0 &&
-		    (major != b->major || minor != b->minor)) {
-			b->major = major;
-			b->minor = minor;
-			model_recompute(m);
-			if (m->have_result)
-				model_status(m, false, "rules %d.%d", major, minor);
-			return;
-		}
+	if (i == n)
+		i = 0;   /* after the last: around to the first */
+	if (!n || (major[i] == b->major && minor[i] == b->minor)) {
+		model_status(m, true, "no other version has rules for %s", ps_platform_name(b->platform));
+		return;
 	}
-	model_status(m, true, "no other version has rules for %s", ps_platform_name(b->platform));
+	b->major = major[i];
+	b->minor = minor[i];
+	model_recompute(m);
+	if (m->have_result)
+		model_status(m, false, "rules %d.%d", b->major, b->minor);
 }
 
 /*
@@ -2141,24 +2188,34 @@ static int platform_next(const struct ps_model *m)
 static void platform_choices(const struct ps_model *m, struct ps_buf *b)
 {
 	const struct ps_build *bd = &m->s->in.build;
-	bool others = false, first = true;
+	bool nt_tree = m->s->base_fs.platform == PS_PLATFORM_NT;
+	struct ps_buf other, unfit;
 	int p;
 
-	ps_buf_addf(b, "platforms with %d.%d rules:", bd->major, bd->minor);
+	ps_buf_init(&other);
+	ps_buf_init(&unfit);
 	for (p = 0; p < 3; p++) {
-		if (ps_rules_supported(bd->major, bd->minor, (enum ps_platform)p) < 0)
+		if (p == (int)bd->platform || ps_rules_supported(bd->major, bd->minor, (enum ps_platform)p) < 0)
 			continue;
-		ps_buf_addf(b, "%s %s", first ? "" : ",", ps_platform_name((enum ps_platform)p));
-		first = false;
-		if (!platform_fits_tree(m, (enum ps_platform)p))
-			ps_buf_addf(b, " (needs a %s tree: a scenario with platform: %s)",
-				    p == PS_PLATFORM_NT ? "Windows" : "POSIX", ps_platform_name((enum ps_platform)p));
-		else if (p != (int)bd->platform)
-			others = true;
+		if (platform_fits_tree(m, (enum ps_platform)p))
+			ps_buf_addf(&other, "%s%s", other.len ? ", " : "", ps_platform_name((enum ps_platform)p));
+		else
+			ps_buf_addf(&unfit, "%s%s", unfit.len ? " and " : "", ps_platform_name((enum ps_platform)p));
 	}
-	ps_buf_adds(b, others ? "; Enter switches" : "; nothing else to switch to");
-	ps_buf_addf(b, " (%s is %s)", m->real_mode ? "the real tree" : "the scenario's tree",
-		    m->s->base_fs.platform == PS_PLATFORM_NT ? "Windows, \\ paths" : "POSIX, / paths");
+	xbuf_check(&other);
+	xbuf_check(&unfit);
+	if (other.len)
+		ps_buf_addf(b, "Enter switches to %s (%d.%d has rules for it)", other.s, bd->major, bd->minor);
+	else if (unfit.len)
+		ps_buf_addf(b, "nothing to switch to: this is a %s tree; %s need%s a %s one (a scenario with platform: %s)",
+			    nt_tree ? "Windows (\\ paths)" : "POSIX (/ paths)", unfit.s,
+			    strstr(unfit.s, " and ") ? "" : "s", nt_tree ? "POSIX" : "Windows",
+			    nt_tree ? "posix" : "nt");
+	else
+		ps_buf_addf(b, "nothing to switch to: %d.%d has rules for %s only", bd->major, bd->minor,
+			    ps_platform_name(bd->platform));
+	ps_buf_release(&other);
+	ps_buf_release(&unfit);
 }
 
 static void cycle_platform(struct ps_model *m)

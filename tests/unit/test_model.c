@@ -77,6 +77,25 @@ static const char venv_scenario[] =
 	"      include-system-site-packages = true\n"
 	"  /home/me/proj/.venv/lib/python3.12/site-packages: dir\n";
 
+static const char nt_scenario[] =
+	"name: windows\n"
+	"platform: nt\n"
+	"python:\n"
+	"  version: '3.13'\n"
+	"invocation:\n"
+	"  argv0: C:\\Out\\python.exe\n"
+	"  executable: C:\\Out\\python.exe\n"
+	"  cwd: C:\\Users\\me\n"
+	"  run:\n"
+	"    command: pass\n"
+	"  env:\n"
+	"    PATH: C:\\Windows\\system32;C:\\Windows\n"
+	"    PYTHONHOME: C:\\CPython\n"
+	"files:\n"
+	"  C:\\Out\\python.exe: exec\n"
+	"  C:\\CPython\\Lib\\os.py: file\n"
+	"  C:\\CPython\\Lib\\encodings\\__init__.py: file\n";
+
 struct fixture {
 	char path[64];
 	struct ps_cli cli;
@@ -116,6 +135,11 @@ static int setup(void **state)
 static int setup_venv(void **state)
 {
 	return setup_text(state, venv_scenario);
+}
+
+static int setup_nt(void **state)
+{
+	return setup_text(state, nt_scenario);
 }
 
 static int teardown(void **state)
@@ -738,6 +762,15 @@ static void test_trace_focus_layout(void **state)
 	assert_true(model_pane(m, PANE_INPUTS)->shown);
 }
 
+/* The " 2.7 3.6 ..." part of the rules row's footer, into out. */
+static void rules_footer_list(const char *foot, struct ps_buf *out)
+{
+	const char *a = strchr(foot, ':'), *b = strstr(foot, " (Enter");
+	assert_non_null(a);
+	assert_non_null(b);
+	ps_buf_add(out, a + 1, (size_t)(b - a - 1));
+}
+
 /* The rules row offers only versions with rules; the platform row only what fits the tree. */
 static void test_rules_and_platform_choices(void **state)
 {
@@ -764,6 +797,16 @@ static void test_rules_and_platform_choices(void **state)
 	assert_true(m->status_error);
 	assert_non_null(strstr(m->status, "no posix rules for 3.99; there are: 2.7"));
 	assert_true(m->have_result);
+	/* the versions come in order, each once (the rules table has a row per platform family) */
+	{
+		struct ps_buf l;
+		const char *foot = model_pane(m, PANE_INPUTS)->footer;
+		ps_buf_init(&l);
+		rules_footer_list(foot, &l);
+		assert_non_null(strstr(l.s, " 3.9 3.10 3.11 3.12"));
+		assert_null(strstr(strstr(l.s, " 3.12") + 1, " 3.12"));
+		ps_buf_release(&l);
+	}
 	/* the scenario's tree has POSIX paths: never nt; switching says why when it cannot */
 	b->major = 3;
 	b->minor = 12;
@@ -775,9 +818,36 @@ static void test_rules_and_platform_choices(void **state)
 		assert_int_equal(ps_rules_supported(b->major, b->minor, b->platform), 0);
 		assert_true(m->have_result);
 		if (m->status_error)
-			assert_non_null(strstr(m->status, "the scenario's tree is POSIX"));
+			assert_non_null(strstr(m->status, "nothing to switch to"));
 	}
-	assert_non_null(strstr(model_pane(m, PANE_INPUTS)->footer, "platforms with 3.12 rules: posix"));
+	model_action(m, ACT_UP);
+	model_action(m, ACT_DOWN);
+	assert_true(strstr(model_pane(m, PANE_INPUTS)->footer, "Enter switches to") ||
+		    strstr(model_pane(m, PANE_INPUTS)->footer, "nothing to switch to"));
+}
+
+/* A Windows tree: nt rules only; the platform row says why posix and darwin are not offered. */
+static void test_platform_on_windows_tree(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+
+	assert_int_equal(f->s.in.build.platform, PS_PLATFORM_NT);
+	assert_true(m->have_result);
+	select_input(m, ROW_PLATFORM, NULL);
+	model_key(m, PS_KEY_ENTER);
+	assert_int_equal(f->s.in.build.platform, PS_PLATFORM_NT);
+	assert_true(m->status_error);
+	assert_non_null(strstr(m->status, "nothing to switch to: this is a Windows"));
+	assert_non_null(strstr(m->status, "(a scenario with platform: posix)"));
+	/* the ._pth file getpath looks for on Windows: python._pth, not python.exe._pth */
+	assert_string_equal(m->pth_path, "C:\\Out\\python._pth");
+	/* the rules row cycles through nt versions only */
+	select_input(m, ROW_RULES, NULL);
+	for (int i = 0; i < 12; i++) {
+		model_key(m, PS_KEY_ENTER);
+		assert_int_equal(ps_rules_supported(f->s.in.build.major, f->s.in.build.minor, PS_PLATFORM_NT), 0);
+	}
 }
 
 /* A message lasts until the next key; then the pane's key hints come back. */
@@ -937,6 +1007,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules_and_platform_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_clears, setup, teardown),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test_setup_teardown(test_platform_on_windows_tree, setup_nt, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_cause_and_walk_back, setup_venv, teardown),
 		cmocka_unit_test_setup_teardown(test_isolated_implies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_venv_restored, setup_venv, teardown),
