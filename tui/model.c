@@ -39,7 +39,7 @@ static const char *const fixed_env[] = {
 static const char *const value_names[6] = {
 	"executable", "base_executable", "prefix", "exec_prefix", "base_prefix", "base_exec_prefix",
 };
-static const char *const run_names[4] = { "command", "script", "module", "interactive" };
+static const char *const run_names[4] = { "-c", "a script", "-m", "interactive" };
 
 /* ------------------------------------------------------------------ */
 /* small helpers                                                       */
@@ -945,11 +945,17 @@ static char mark_input(bool changed)
 	return changed ? '*' : ' ';
 }
 
+/* The run mode as typed after "python": "-c pass", "-m main", "main.py", "(interactive)". */
 static void run_text(const struct ps_run *run, struct ps_buf *b)
 {
-	ps_buf_adds(b, run_names[run->kind < 4 ? run->kind : 0]);
-	if (run->kind != PS_RUN_INTERACTIVE)
-		ps_buf_addf(b, ": %s", run->arg ? run->arg : "");
+	const char *arg = run->arg ? run->arg : "";
+
+	switch (run->kind) {
+	case PS_RUN_COMMAND: ps_buf_addf(b, "-c %s", arg); break;
+	case PS_RUN_MODULE: ps_buf_addf(b, "-m %s", arg); break;
+	case PS_RUN_SCRIPT: ps_buf_adds(b, *arg ? arg : "''"); break;
+	default: ps_buf_adds(b, "(interactive)"); break;
+	}
 }
 
 /*
@@ -1480,7 +1486,8 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 		break;
 	}
 	case ROW_RUN:
-		pane_footer(p, xstrdup("how python is run; decides sys.path[0]. Enter cycles, e edits the argument"));
+		pane_footer(p, xasprintf("python %s: how it is run decides sys.path[0] (Enter: %s, %s, %s, %s in turn; e edits the argument)",
+					 r->text + r->label_len + 1, run_names[0], run_names[1], run_names[2], run_names[3]));
 		break;
 	case ROW_ARGV0:
 		pane_footer(p, xasprintf("argv[0] as typed: %s  (Enter edits)", in->argv0 ? in->argv0 : ""));
