@@ -250,7 +250,8 @@ static void explain_present(struct xb *b)
 				     e->detail && *e->detail ? e->detail : "no detail recorded");
 	else
 		x->summary = xprintf(b, "%s is sys.path[%ld]", x->path, x->index);
-	if (e && !e->exists && x->summary) {
+	/* the entry '' is the cwd at import time: whether it "exists" is not the point */
+	if (e && !e->exists && e->path[0] && x->summary) {
 		char *t = xprintf(b, "%s; it does not exist (kept on sys.path all the same)", x->summary);
 		free(x->summary);
 		x->summary = t;

@@ -134,7 +134,21 @@ static int apply(struct ps_cli *cli, enum opt_id id, const char *shown, const ch
 		break;
 	case OPT_RULES:
 		if (ps_version_parse(val, &cli->rules_major, &cli->rules_minor) < 0) {
-			ps_error_set(err, PS_ERR_INVAL, "bad --rules '%s': expected X.Y, e.g. 3.12", val);
+			/* name what exists: "1.5" has the right shape and is still wrong */
+			char known[256] = "";
+			size_t k, used = 0;
+
+			for (k = 0; k < ps_rules_count() && used < sizeof(known); k++) {
+				size_t j;
+
+				/* a version has a row per platform: name it once */
+				for (j = 0; j < k && strcmp(ps_rules_name(j), ps_rules_name(k)); j++)
+					;
+				if (j == k)
+					used += (size_t)snprintf(known + used, sizeof(known) - used, "%s%s",
+								 used ? ", " : "", ps_rules_name(k));
+			}
+			ps_error_set(err, PS_ERR_INVAL, "bad --rules '%s': expected X.Y, one of %s", val, known);
 			return -1;
 		}
 		cli->rules = val;

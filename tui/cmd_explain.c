@@ -14,59 +14,92 @@
 #include "commands.h"
 #include "util.h"
 
+#define WIDTH 80
+#define LCOL 12   /* value column of the "label  value" lines */
+
+/* "  label     value" with the value wrapped at LCOL. */
+static void labelled(struct ps_buf *out, const char *label, const char *value)
+{
+	ps_buf_addf(out, "  %-*s", LCOL - 2, label);
+	wrap_text(out, value, LCOL, LCOL, WIDTH);
+}
+
+/*
+ * For an 80-column terminal: the path, a verdict line, the summary
+ * sentence, the rule/missing/nearest facts as aligned labels, then the
+ * numbered chain ("why") and the .pth lines naming the path.  Sentences
+ * are wrapped; a path longer than a line gets a line of its own.
+ */
 static void render_text(const struct ps_explanation *x, const struct ps_result *r,
 			const struct ps_session *s, struct ps_buf *out)
 {
 	const struct ps_entry *e = x->on_path && (size_t)x->index < r->nentries
 		? &r->entries[x->index] : NULL;
+	char *tmp;
 
 	ps_buf_addf(out, "%s\n", x->path);
-	if (strcmp(x->argument, x->path))
-		ps_buf_addf(out, "  (argument '%s', made absolute against the modelled cwd %s)\n",
-			    x->argument, s->in.cwd ? s->in.cwd : "");
-	if (x->on_path) {
-		ps_buf_addf(out, "on sys.path at index %ld", x->index);
-		if (x->also >= 0)
-			ps_buf_addf(out, " (and again at %ld, as '%s')", x->also,
-				    r->sys.path.v[x->also]);
-		ps_buf_addc(out, '\n');
-		if (e)
-			ps_buf_addf(out, "  origin: %s%s\n", ps_origin_name(e->origin),
-				    e->exists ? "" : " (does not exist)");
-	} else {
-		ps_buf_adds(out, "not on sys.path\n");
+	if (strcmp(x->argument, x->path)) {
+		tmp = xasprintf("(argument '%s', made absolute against the modelled cwd %s)", x->argument,
+				s->in.cwd ? s->in.cwd : "");
+		wrap_text(out, tmp, 2, 0, WIDTH);
+		free(tmp);
 	}
-	ps_buf_addf(out, "  %s\n", x->summary);
+	if (x->on_path) {
+		if (x->also >= 0)
+			tmp = xasprintf("on sys.path at index %ld (and again at %ld, as '%s')", x->index,
+					x->also, r->sys.path.v[x->also]);
+		else
+			tmp = xasprintf("on sys.path at index %ld", x->index);
+		wrap_text(out, tmp, 2, 0, WIDTH);
+		free(tmp);
+	} else if (strncmp(x->summary, "not on sys.path", 15)) {
+		/* the summary says "not added: ..." : the verdict comes first, once */
+		ps_buf_adds(out, "  not on sys.path\n");
+	}
+	wrap_text(out, x->summary, 2, 0, WIDTH);
+	ps_buf_addc(out, '\n');
+	if (e) {
+		tmp = xasprintf("%s%s", ps_origin_name(e->origin),
+				e->exists || !e->path[0] ? "" : " (does not exist)");
+		labelled(out, "origin", tmp);
+		free(tmp);
+	}
 	if (x->rule)
-		ps_buf_addf(out, "  rule: %s\n", x->rule);
+		labelled(out, "rule", x->rule);
 	if (x->missing)
-		ps_buf_addf(out, "  missing: %s\n", x->missing);
-	if (!x->on_path && x->nearest >= 0 && (size_t)x->nearest < r->sys.path.n)
-		ps_buf_addf(out, "  nearest entry: sys.path[%ld] '%s'\n", x->nearest,
-			    r->sys.path.v[x->nearest]);
+		labelled(out, "missing", x->missing);
+	if (!x->on_path && x->nearest >= 0 && (size_t)x->nearest < r->sys.path.n) {
+		tmp = xasprintf("sys.path[%ld] '%s'", x->nearest, r->sys.path.v[x->nearest]);
+		labelled(out, "nearest", tmp);
+		free(tmp);
+	}
 	if (!x->on_path && s)
-		ps_buf_addf(out, "  on the modelled filesystem it %s\n",
-			    ps_fs_isdir(&s->fs, x->path) ? "is a directory"
-			    : ps_fs_exists(&s->fs, x->path) ? "exists (not a directory)"
-			    : "does not exist");
+		labelled(out, "on disk",
+			 ps_fs_isdir(&s->fs, x->path) ? "a directory (modelled filesystem)"
+			 : ps_fs_exists(&s->fs, x->path) ? "exists, not a directory (modelled filesystem)"
+			 : "does not exist (modelled filesystem)");
 	if (x->nsteps) {
-		ps_buf_adds(out, "why:\n");
+		ps_buf_adds(out, "\nwhy (trace step in brackets; resolve -v shows them all)\n");
 		for (size_t i = 0; i < x->nsteps; i++) {
+			char head[48];
+
 			if (x->steps[i].step >= 0)
-				ps_buf_addf(out, "  %2zu. [%ld] %s\n", i + 1, x->steps[i].step,
-					    x->steps[i].sentence);
+				snprintf(head, sizeof(head), "  %2zu. [%ld] ", i + 1, x->steps[i].step);
 			else
-				ps_buf_addf(out, "  %2zu. %s\n", i + 1, x->steps[i].sentence);
+				snprintf(head, sizeof(head), "  %2zu. ", i + 1);
+			ps_buf_adds(out, head);
+			wrap_text(out, x->steps[i].sentence, 6, strlen(head), WIDTH);
 		}
 	}
 	if (x->npth) {
-		ps_buf_adds(out, ".pth lines naming it:\n");
+		ps_buf_adds(out, "\n.pth lines naming it\n");
 		for (size_t i = 0; i < x->npth; i++) {
 			const struct ps_pth_line *l = &r->pth[x->pth[i]];
-			ps_buf_addf(out, "  %s:%d: %s", l->file, l->line, ps_pth_action_name(l->action));
-			if (l->detail)
-				ps_buf_addf(out, ": %s", l->detail);
-			ps_buf_addc(out, '\n');
+
+			tmp = xasprintf("%s:%d: %s%s%s", l->file, l->line, ps_pth_action_name(l->action),
+					l->detail ? ": " : "", l->detail ? l->detail : "");
+			wrap_text(out, tmp, 6, 0, WIDTH);
+			free(tmp);
 		}
 	}
 }

@@ -70,10 +70,19 @@ static size_t width(const char *s)
  * Appends text word-wrapped to WIDTH, every line starting with `indent`
  * spaces; a word longer than the line (a long path) gets a line of its own.
  */
+static void wrap_from(struct out *o, enum tone t, const char *text, size_t indent, size_t start);
+
 static void wrap(struct out *o, enum tone t, const char *text, size_t indent)
 {
+	wrap_from(o, t, text, indent, 0);
+}
+
+/* As wrap(), the first line continuing a line already at column start (0: a new line). */
+static void wrap_from(struct out *o, enum tone t, const char *text, size_t indent, size_t start)
+{
 	const char *p = text;
-	size_t col = 0;
+	size_t col = start;
+	bool first = start > 0;
 	struct ps_buf line;
 
 	ps_buf_init(&line);
@@ -90,7 +99,9 @@ static void wrap(struct out *o, enum tone t, const char *text, size_t indent)
 		ps_buf_add(&line, w, n);
 		xbuf_check(&line);
 		ww = width(line.s);
-		if (col == 0) {
+		if (first) {
+			first = false;
+		} else if (col == 0) {
 			pad(o, indent);
 			col = indent;
 		} else if (col + 1 + ww > WIDTH) {
@@ -151,29 +162,136 @@ static const char *run_desc(const struct ps_inputs *in, char *tmp, size_t size)
 	return tmp;
 }
 
-static void render_header(struct out *o, const struct ps_session *s, const struct ps_result *r)
+/* The last note recorded for `what` (--ask's notes come after detection's and win), or NULL. */
+static const struct ps_detect_note *find_note(const struct ps_detect *d, const char *what)
 {
-	const struct ps_inputs *in = &s->in;
-	const struct ps_detect *d = &s->detect;
-	char tmp[256], flags[32] = "";
+	const struct ps_detect_note *hit = NULL;
 	size_t i;
 
-	put(o, T_HEAD, "pathscope");
-	ps_buf_addf(o->b, "  rules %d.%d, %s, %s\n", r->major, r->minor, ps_platform_name(r->platform),
-		    r->from_scenario || s->scenario ? "scenario" : "real filesystem");
-	if (s->scenario) {
-		field(o, 16, "scenario", T_NONE, s->scenario->path);
-		if (s->scenario->name)
-			field(o, 16, "name", T_NONE, s->scenario->name);
+	for (i = 0; i < d->nnotes; i++)
+		if (!strcmp(d->notes[i].what, what))
+			hit = &d->notes[i];
+	return hit;
+}
+
+/* Column of the values in the header blocks. */
+#define HCOL 16
+
+/*
+ * One row of the build block: a value, and where it came from.  Rows in
+ * a row with the same source share one "from" line, written under the
+ * last of them, so a _sysconfigdata file read for three values is named
+ * once ("all 3 from ...").
+ */
+struct brow {
+	const char *label;
+	char *value;          /* yours */
+	enum tone tone;
+	const char *source;   /* borrowed; NULL: nothing to say */
+};
+
+static bool is_path(const char *s)
+{
+	return s[0] == '/' && !strchr(s, ' ');
+}
+
+static void source_line(struct out *o, const char *source, size_t n, bool guess)
+{
+	char *line;
+
+	if (!strncmp(source, "guess: ", 7)) {
+		/* detect.c marks a value it could not find: say so loudly */
+		line = xasprintf("GUESS: %s", source + 7);
+		wrap(o, T_WARN, line, HCOL);
+		free(line);
+		return;
 	}
-	field(o, 16, "argv[0]", T_NONE, in->argv0);
+	(void)guess;
+	/* a bare path reads "from PATH"; a sentence ("X needs Y, RUNPATH Z") stands as it is */
+	if (n >= 3)
+		line = xasprintf("all %zu %s %s", n, is_path(source) ? "from" : "-", source);
+	else if (n == 2)
+		line = xasprintf("both %s %s", is_path(source) ? "from" : "-", source);
+	else
+		line = xasprintf("%s%s", is_path(source) ? "from " : "", source);
+	wrap(o, T_DIM, line, HCOL);
+	free(line);
+}
+
+static void render_rows(struct out *o, struct brow *rows, size_t n)
+{
+	size_t i, group = 0;
+
+	for (i = 0; i < n; i++) {
+		field(o, HCOL, rows[i].label, rows[i].tone, rows[i].value);
+		group++;
+		if (rows[i].source &&
+		    (i + 1 == n || !rows[i + 1].source || strcmp(rows[i].source, rows[i + 1].source))) {
+			source_line(o, rows[i].source, group, false);
+			group = 0;
+		} else if (!rows[i].source) {
+			group = 0;
+		}
+		free(rows[i].value);
+	}
+}
+
+static void add_row(struct brow *rows, size_t *n, const char *label, char *value, enum tone t,
+		    const char *source)
+{
+	rows[*n].label = label;
+	rows[*n].value = value;
+	rows[*n].tone = t;
+	rows[*n].source = source;
+	(*n)++;
+}
+
+static const char *note_src(const struct ps_detect *d, const char *what)
+{
+	const struct ps_detect_note *n = find_note(d, what);
+
+	return n ? n->source : NULL;
+}
+
+/* The interpreter: what was typed, the launcher it went through, the binary examined. */
+static void render_interpreter(struct out *o, const struct ps_session *s)
+{
+	const struct ps_detect *d = &s->detect;
+	const struct ps_detect_note *cmd = find_note(d, "command"), *n;
+	size_t i;
+
+	heading(o, "interpreter");
+	if (cmd) {
+		char *v = strcmp(s->python_arg ? s->python_arg : "", cmd->value)
+			? xasprintf("%s -> %s (%s)", s->python_arg, cmd->value, cmd->source)
+			: xasprintf("%s (%s)", cmd->value, cmd->source);
+
+		field(o, HCOL, "command", T_NONE, v);
+		free(v);
+	} else {
+		field(o, HCOL, "command", T_NONE, s->python_arg);
+	}
 	if (d->is_launcher) {
-		snprintf(tmp, sizeof(tmp), "%s launcher script: %s", d->launcher_kind ? d->launcher_kind : "a",
-			 d->launcher_target ? "followed without running it" : "target unknown");
-		field(o, 16, "launcher", T_WARN, tmp);
+		char *v = xasprintf("%s launcher script, %s", d->launcher_kind ? d->launcher_kind : "a",
+				    d->launcher_target ? "followed without running it" : "target unknown");
+
+		field(o, HCOL, "launcher", T_WARN, v);
+		free(v);
+		for (i = 0; i < d->nnotes; i++) {
+			n = &d->notes[i];
+			if (strstr(n->what, " version")) {
+				char *line = xasprintf("%s %s%s%s", n->what, n->value,
+						       is_path(n->source) ? " from " : ": ", n->source);
+
+				wrap(o, T_DIM, line, HCOL);
+				free(line);
+			}
+		}
+		if (d->launcher_target)
+			field(o, HCOL, "runs", T_NONE, d->launcher_target);
 	}
 	if (d->interpreter)
-		field(o, 16, "interpreter", T_NONE, d->interpreter);
+		field(o, HCOL, "binary", T_NONE, d->interpreter);
 	for (i = 0; i < d->env_add.n; i++) {
 		/* a launcher prepends to PATH: show the addition, not the whole list */
 		const char *v = d->env_add.v[i], *old = ps_env_get(&s->env_before_launcher, "PATH");
@@ -183,23 +301,96 @@ static void render_header(struct out *o, const struct ps_session *s, const struc
 		if (!strncmp(v, "PATH=", 5) && old && vl > 5 + ol + 1 && v[vl - ol - 1] == ':' &&
 		    !strcmp(v + vl - ol, old))
 			shown = xasprintf("%.*s$PATH", (int)(vl - ol), v);
-		field(o, 16, i ? "" : "launcher env", T_NONE, shown ? shown : v);
+		field(o, HCOL, i ? "" : "launcher env", T_NONE, shown ? shown : v);
 		free(shown);
 	}
-	if (in->build.micro >= 0)
-		snprintf(tmp, sizeof(tmp), "%d.%d.%d", in->build.major, in->build.minor, in->build.micro);
+}
+
+/*
+ * The compiled-in values the model uses, each with where it came from:
+ * one block (value + source), not a list of values and then a list of
+ * sources repeating them.
+ */
+static void render_build(struct out *o, const struct ps_session *s)
+{
+	const struct ps_build *b = &s->in.build;
+	const struct ps_detect *d = &s->detect;
+	const struct ps_detect_note *n;
+	struct brow rows[12];
+	size_t nr = 0;
+	char *v;
+
+	heading(o, s->scenario ? "build (compiled-in values, from the scenario)"
+			       : "build (compiled-in values)");
+	if (b->micro >= 0)
+		v = xasprintf("%d.%d.%d", b->major, b->minor, b->micro);
 	else
-		snprintf(tmp, sizeof(tmp), "%d.%d", in->build.major, in->build.minor);
-	field(o, 16, "version", T_NONE, tmp);
-	field(o, 16, "PREFIX", T_NONE, in->build.prefix ? in->build.prefix : "/usr/local (default)");
-	field(o, 16, "EXEC_PREFIX", T_NONE, in->build.exec_prefix ? in->build.exec_prefix : "(= PREFIX)");
-	field(o, 16, "PLATLIBDIR", T_NONE, in->build.platlibdir ? in->build.platlibdir : "lib (default)");
-	if (in->build.abi_thread && *in->build.abi_thread)
-		field(o, 16, "ABI", T_NONE, "free-threaded (t)");
-	if (in->build.vpath && *in->build.vpath)
-		field(o, 16, "VPATH", T_NONE, in->build.vpath);
-	if (in->build.library)
-		field(o, 16, "library", T_NONE, in->build.library);
+		v = xasprintf("%d.%d", b->major, b->minor);
+	if (s->rules_forced) {
+		add_row(rows, &nr, "version", v, T_NONE, "--rules");
+	} else if (note_src(d, "micro") && note_src(d, "version") && !s->asked) {
+		/* two sources: X.Y from the name or the library, the micro from the headers */
+		char *both = xasprintf("%s; micro version from %s", note_src(d, "version"), note_src(d, "micro"));
+
+		field(o, HCOL, "version", T_NONE, v);
+		wrap(o, T_DIM, both, HCOL);
+		free(both);
+		free(v);
+	} else {
+		add_row(rows, &nr, "version", v, T_NONE, note_src(d, "version"));
+	}
+	render_rows(o, rows, nr);
+	nr = 0;
+
+	if (b->prefix) {
+		add_row(rows, &nr, "PREFIX", xstrdup(b->prefix), T_NONE, note_src(d, "prefix"));
+	} else if ((n = find_note(d, "prefix")) && !strncmp(n->source, "guess: ", 7)) {
+		add_row(rows, &nr, "PREFIX", xasprintf("%s (a guess)", n->value), T_WARN, n->source);
+	} else {
+		add_row(rows, &nr, "PREFIX", xstrdup("/usr/local (CPython's default: none given)"), T_NONE, NULL);
+	}
+	add_row(rows, &nr, "EXEC_PREFIX",
+		b->exec_prefix ? xstrdup(b->exec_prefix) : xstrdup("= PREFIX (default)"), T_NONE,
+		b->exec_prefix ? note_src(d, "exec_prefix") : NULL);
+	add_row(rows, &nr, "PLATLIBDIR",
+		b->platlibdir ? xstrdup(b->platlibdir) : xstrdup("lib (default)"), T_NONE,
+		b->platlibdir ? note_src(d, "platlibdir") : NULL);
+	if (b->vpath && *b->vpath)
+		add_row(rows, &nr, "VPATH", xstrdup(b->vpath), T_NONE, note_src(d, "vpath"));
+	if (b->abi_thread && *b->abi_thread)
+		add_row(rows, &nr, "ABI", xstrdup("free-threaded (t)"), T_NONE, note_src(d, "abi_thread"));
+	if (b->library)
+		add_row(rows, &nr, "libpython", xstrdup(b->library), T_NONE, note_src(d, "library"));
+	else if ((n = find_note(d, "library")))
+		add_row(rows, &nr, "libpython", xasprintf("%s (not found)", n->value), T_WARN, n->source);
+	if (b->debian_site >= 0)
+		add_row(rows, &nr, "site.py",
+			xstrdup(b->debian_site ? "Debian's (dist-packages)" : "CPython's (site-packages)"),
+			T_NONE, (n = find_note(d, "debian_site")) && n->source[0] == '/' ? n->source : NULL);
+	render_rows(o, rows, nr);
+	if (s->asked)
+		wrap(o, T_WARN, "values read by running the interpreter (--ask)", HCOL);
+}
+
+static void render_header(struct out *o, const struct ps_session *s, const struct ps_result *r)
+{
+	const struct ps_inputs *in = &s->in;
+	char tmp[256], flags[32] = "";
+
+	put(o, T_HEAD, "pathscope");
+	ps_buf_addf(o->b, "  rules %d.%d, %s, %s\n", r->major, r->minor, ps_platform_name(r->platform),
+		    r->from_scenario || s->scenario ? "scenario" : "real filesystem");
+	if (s->scenario) {
+		field(o, HCOL, "scenario", T_NONE, s->scenario->path);
+		if (s->scenario->name)
+			field(o, HCOL, "name", T_NONE, s->scenario->name);
+	} else {
+		render_interpreter(o, s);
+	}
+	render_build(o, s);
+
+	heading(o, "invocation");
+	field(o, HCOL, "argv[0]", T_NONE, in->argv0);
 	if (in->flags.ignore_environment)
 		strcat(flags, " -E");
 	if (in->flags.isolated)
@@ -210,23 +401,9 @@ static void render_header(struct out *o, const struct ps_session *s, const struc
 		strcat(flags, " -S");
 	if (in->flags.safe_path)
 		strcat(flags, " -P");
-	field(o, 16, "flags", T_NONE, flags[0] ? flags + 1 : "(none)");
-	field(o, 16, "run", T_NONE, run_desc(in, tmp, sizeof(tmp)));
-	field(o, 16, "cwd", T_NONE, in->cwd);
-	if (s->asked)
-		field(o, 16, "note", T_WARN, "build values read by running the interpreter (--ask)");
-	if (d->nnotes) {
-		heading(o, "where the build values come from");
-		for (i = 0; i < d->nnotes; i++) {
-			char *line = xasprintf("%s = %s", d->notes[i].what, d->notes[i].value);
-
-			pad(o, 2);
-			ps_buf_adds(o->b, line);
-			ps_buf_addc(o->b, '\n');
-			free(line);
-			wrap(o, T_DIM, d->notes[i].source, 6);
-		}
-	}
+	field(o, HCOL, "flags", T_NONE, flags[0] ? flags + 1 : "(none)");
+	field(o, HCOL, "run", T_NONE, run_desc(in, tmp, sizeof(tmp)));
+	field(o, HCOL, "cwd", T_NONE, in->cwd);
 }
 
 static void render_sys(struct out *o, const struct ps_result *r)
@@ -241,7 +418,7 @@ static void render_sys(struct out *o, const struct ps_result *r)
 	field(o, 20, "base_prefix", T_VALUE, y->base_prefix);
 	field(o, 20, "base_exec_prefix", T_VALUE, y->base_exec_prefix);
 	if (y->site_ran) {
-		field(o, 20, "user site", T_NONE, y->user_site ? y->user_site : "None");
+		field(o, 20, "user_site", T_NONE, y->user_site ? y->user_site : "None");
 		field(o, 20, "enable_user_site", T_NONE,
 		      y->enable_user_site > 0 ? "True" : y->enable_user_site == 0 ? "False" : "None");
 	}
@@ -312,8 +489,18 @@ static void render_path(struct out *o, const struct ps_result *r)
 			ps_buf_addf(o->b, "%3zu  %s\n", i, r->sys.path.v[i][0] ? r->sys.path.v[i] : "''");
 }
 
+/*
+ * The .pth lines, grouped by file:
+ *   /path/site-packages/a.pth
+ *        1 added      /x/lib
+ *        3 import     import foo
+ *                     CPython would run this line (...)
+ */
+#define PTH_TEXT_COL 18
+
 static void render_pth(struct out *o, const struct ps_result *r)
 {
+	const char *last = NULL;
 	size_t i;
 
 	if (!r->npth)
@@ -321,34 +508,77 @@ static void render_pth(struct out *o, const struct ps_result *r)
 	heading(o, ".pth files");
 	for (i = 0; i < r->npth; i++) {
 		const struct ps_pth_line *p = &r->pth[i];
-		char *head = xasprintf("%s:%d", p->file, p->line);
+		char head[32];
+		size_t tl = p->text ? strlen(p->text) : 0;
 
-		pad(o, 2);
+		if (!last || strcmp(last, p->file)) {
+			pad(o, 2);
+			ps_buf_adds(o->b, p->file);
+			ps_buf_addc(o->b, '\n');
+			last = p->file;
+		}
+		snprintf(head, sizeof(head), "  %4d ", p->line);
 		ps_buf_adds(o->b, head);
-		ps_buf_addc(o->b, ' ');
 		put(o, p->action == PS_PTH_ERROR ? T_BAD : T_BADGE, ps_pth_action_name(p->action));
-		ps_buf_addc(o->b, '\n');
-		free(head);
-		if (p->text && *p->text)
-			wrap(o, T_NONE, p->text, 6);
-		if (p->detail && *p->detail)
-			wrap(o, T_DIM, p->detail, 6);
+		pad(o, PTH_TEXT_COL - strlen(head) - strlen(ps_pth_action_name(p->action)));
+		if (tl)
+			wrap_from(o, T_NONE, p->text, PTH_TEXT_COL, PTH_TEXT_COL);
+		else
+			ps_buf_adds(o->b, "(empty)\n");
+		if (p->detail && *p->detail) {
+			/* "would run: TEXT ..." repeats the line just shown: refer to it instead */
+			if (tl && !strncmp(p->detail, "would run: ", 11) && !strncmp(p->detail + 11, p->text, tl)) {
+				char *d = xasprintf("CPython would run this line%s", p->detail + 11 + tl);
+
+				wrap(o, T_DIM, d, PTH_TEXT_COL);
+				free(d);
+			} else {
+				wrap(o, T_DIM, p->detail, PTH_TEXT_COL);
+			}
+		}
 	}
+}
+
+/*
+ * Whether a note only repeats an import line the .pth section already
+ * shows ("FILE, line N would run `TEXT` ..."): JSON keeps it, text does not
+ * print the same line three times.
+ */
+static bool note_shown_with_pth(const struct ps_result *r, const char *note)
+{
+	size_t i;
+
+	for (i = 0; i < r->npth; i++) {
+		const struct ps_pth_line *p = &r->pth[i];
+		char *head;
+		bool same;
+
+		if (p->action != PS_PTH_IMPORT || !p->file)
+			continue;
+		head = xasprintf("%s, line %d would run `", p->file, p->line);
+		same = !strncmp(note, head, strlen(head));
+		free(head);
+		if (same)
+			return true;
+	}
+	return false;
 }
 
 static void render_warnings(struct out *o, const struct ps_result *r)
 {
-	size_t i;
+	size_t i, shown;
 
 	if (r->getpath.warnings.n) {
 		heading(o, "warnings (printed on stderr at start-up)");
 		for (i = 0; i < r->getpath.warnings.n; i++)
 			wrap(o, T_WARN, r->getpath.warnings.v[i], 2);
 	}
-	if (r->notes.n) {
-		heading(o, "notes");
-		for (i = 0; i < r->notes.n; i++)
-			wrap(o, T_NONE, r->notes.v[i], 2);
+	for (i = 0, shown = 0; i < r->notes.n; i++) {
+		if (note_shown_with_pth(r, r->notes.v[i]))
+			continue;
+		if (!shown++)
+			heading(o, "notes");
+		wrap(o, T_NONE, r->notes.v[i], 2);
 	}
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -489,9 +490,21 @@ static int scenario_apply(struct ps_session *s, struct ps_scenario *sc, const st
 	return 0;
 }
 
+/* ps_scenario_load, refusing a directory (read as an empty file, it would be "empty scenario"). */
+static struct ps_scenario *load_scenario(const char *path, struct ps_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ps_error_at(err, PS_ERR_IO, path, 0, 0, "is a directory, not a scenario file");
+		return NULL;
+	}
+	return ps_scenario_load(path, err);
+}
+
 static int open_scenario(const struct ps_cli *cli, struct ps_session *s, struct ps_error *err)
 {
-	struct ps_scenario *sc = ps_scenario_load(cli->scenario, err);
+	struct ps_scenario *sc = load_scenario(cli->scenario, err);
 
 	if (!sc)
 		return -1;
@@ -527,7 +540,7 @@ int session_open_scenario(struct ps_session *s, const char *path, struct ps_erro
 	struct ps_scenario *sc;
 	struct ps_session fresh;
 
-	sc = ps_scenario_load(path, err);
+	sc = load_scenario(path, err);
 	if (!sc)
 		return -1;
 	session_zero(&fresh);

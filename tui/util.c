@@ -119,3 +119,58 @@ bool want_color(const struct ps_cli *cli, int fd)
 	nc = getenv("TERM");
 	return !(nc && strcmp(nc, "dumb") == 0);
 }
+
+/* Display width of a UTF-8 string (code points; good enough for paths). */
+static size_t text_width(const char *s, size_t n)
+{
+	size_t w = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width)
+{
+	const char *p = text;
+	size_t col = start, i;
+	bool first = start > 0;
+
+	while (*p) {
+		const char *w = p;
+		size_t n, ww;
+
+		while (*w == ' ')
+			w++;
+		if (!*w)
+			break;
+		n = strcspn(w, " \n");
+		ww = text_width(w, n);
+		if (first) {
+			first = false;
+		} else if (col == 0) {
+			for (i = 0; i < indent; i++)
+				ps_buf_addc(b, ' ');
+			col = indent;
+		} else if (col + 1 + ww > width) {
+			ps_buf_addc(b, '\n');
+			for (i = 0; i < indent; i++)
+				ps_buf_addc(b, ' ');
+			col = indent;
+		} else {
+			ps_buf_addc(b, ' ');
+			col++;
+		}
+		ps_buf_add(b, w, n);
+		col += ww;
+		p = w + n;
+		if (*p == '\n') {
+			ps_buf_addc(b, '\n');
+			col = 0;
+			p++;
+		}
+	}
+	if (col || first)
+		ps_buf_addc(b, '\n');
+}

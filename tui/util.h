@@ -31,6 +31,14 @@ void print_msg(const char *fmt, ...) PS_PRINTF(1, 2);
  */
 int write_stdout(const char *s, size_t len);
 
+/*
+ * Appends text word-wrapped to `width` columns: the first line continues
+ * a line already at column `start` (0: a new line, indented), the others
+ * start with `indent` spaces; a word longer than a line (a long path) gets
+ * a line of its own.  Newlines in text are kept.  Ends with a newline.
+ */
+void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width);
+
 /* Whether to colour output on fd: --color wins, then NO_COLOR, then isatty. */
 struct ps_cli;
 bool want_color(const struct ps_cli *cli, int fd);

@@ -169,6 +169,44 @@ def test_bad_scenario_files():
         check(len(err.splitlines()) == 1 and re.search(re.escape(typo) + r":4:", err), "check stderr: %r" % err)
 
 
+@test
+def test_error_paths_one_line():
+    # every way to fail: exactly one "pathscope: ..." line on stderr, exit 2
+    one_line_error(*run("resolve", "--scenario", VENV, "--cwd", "rel"), r"--cwd 'rel' must be absolute")
+    one_line_error(*run("explain", "--scenario", VENV, "a", "b"), r"explain takes one PATH")
+    one_line_error(*run("explain", "--scenario", VENV), r"explain takes one PATH")
+    one_line_error(*run("resolve", "--rules", "1.5"), r"bad --rules '1\.5'.*one of 2\.7, 3\.6.*3\.14")
+    one_line_error(*run("resolve", "--scenario", VENV, "--rules", "3.99"), r"no rules for Python 3\.99")
+    one_line_error(*run("explain", "--scenario", VENV, "--rules", "3.99", "/x"), r"no rules for Python 3\.99")
+    one_line_error(*run("verify", "--scenario", VENV), r"cannot be used with --scenario")
+    with tempfile.TemporaryDirectory() as tmp:
+        one_line_error(*run("resolve", "--scenario", tmp), re.escape(tmp) + r": is a directory")
+        one_line_error(*run("--scenario", tmp), re.escape(tmp) + r": is a directory")
+        os.makedirs(os.path.join(tmp, "bin"))
+        odd = os.path.join(tmp, "bin", "mystery")
+        with open(odd, "w") as f:
+            f.write("not a script, not ELF")
+        os.chmod(odd, 0o755)
+        one_line_error(*run("resolve", "--python", odd), r"cannot tell which Python version.*--rules")
+        wrapper = os.path.join(tmp, "bin", "python3")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\nexec /opt/conda/bin/python3 \"$@\"\n")
+        os.chmod(wrapper, 0o755)
+        one_line_error(*run("resolve", "--python", wrapper), r"wrapper script.*--python")
+    rc, out, err = run("check", "/nonexistent/x.yaml")
+    check(rc == 2 and len(err.splitlines()) == 1 and err.startswith("pathscope: /nonexistent/x.yaml"),
+          "check on a missing file: %d %r" % (rc, err))
+    # a full disk: the output cannot be written
+    if os.path.exists("/dev/full"):
+        for args in (["resolve", "--scenario", VENV], ["check", VENV], ["explain", "--scenario", VENV, "/x"],
+                     ["resolve", "--scenario", VENV, "--format", "json"]):
+            with open("/dev/full", "w") as full:
+                p = subprocess.run([PATHSCOPE, *args], stdout=full, stderr=subprocess.PIPE, text=True,
+                                   stdin=subprocess.DEVNULL, timeout=60)
+            check(p.returncode == 2 and len(p.stderr.splitlines()) == 1 and
+                  "cannot write output" in p.stderr, "%s > /dev/full: %d %r" % (args, p.returncode, p.stderr))
+
+
 # ---------------------------------------------------------------- check
 
 
@@ -259,6 +297,43 @@ def test_text_output():
     rc, out3, err = run("resolve", "--scenario", VENV, "-v")
     check(re.search(r"^trace \(\d+ steps\)", out3, re.M), "-v shows the trace")
     check("trace (" not in out, "no trace without -v")
+
+
+@test
+def test_text_build_block():
+    # the compiled-in values and their sources in one block, the source of
+    # values read from one file named once; a PREFIX nobody could find is
+    # flagged as a guess
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = os.path.realpath(tmp)
+        os.makedirs(os.path.join(tmp, "bin"))
+        os.makedirs(os.path.join(tmp, "lib", "python3.12"))
+        for name in ("python3.12", "python3.9"):
+            exe = os.path.join(tmp, "bin", name)
+            with open(exe, "w") as f:
+                f.write("neither a script nor ELF")
+            os.chmod(exe, 0o755)
+        sc = os.path.join(tmp, "lib", "python3.12", "_sysconfigdata__linux_x86_64-linux-gnu.py")
+        with open(sc, "w") as f:
+            f.write("build_time_vars = {'PLATLIBDIR': 'lib',\n 'exec_prefix': '/opt/built',\n"
+                    " 'prefix': '/opt/built'}\n")
+        rc, out, err = run("resolve", "-S", "--clean-env", "--python", os.path.join(tmp, "bin", "python3.12"),
+                           "--color=never")
+        check(rc in (0, 1), "resolve: %d %s" % (rc, err))
+        check("where the build values come from" not in out, "no second block repeating the values")
+        block = out[out.index("build (compiled-in values)"):out.index("invocation")]
+        check(re.search(r"^  PREFIX +/opt/built$", block, re.M), "PREFIX row: " + block)
+        check(re.search(r"^  EXEC_PREFIX +/opt/built$", block, re.M), "EXEC_PREFIX row: " + block)
+        flat = " ".join(block.split())
+        check(("all 3 from " + sc) in flat and flat.count(sc) == 1, "one source line for three values: " + block)
+        check("GUESS" not in out, "nothing guessed here")
+        if any(os.path.isdir(d) for d in ("/usr/lib/python3.9", "/usr/local/lib/python3.9",
+                                           "/usr/lib64/python3.9", "/usr/local/lib64/python3.9")):
+            return   # a python3.9 stdlib here: detection would find it, nothing to guess
+        rc, out, err = run("resolve", "-S", "--clean-env", "--python", os.path.join(tmp, "bin", "python3.9"),
+                           "--color=never")
+        check(re.search(r"^  PREFIX +/usr/local \(a guess\)$", out, re.M) and "GUESS: " in out,
+              "the default PREFIX is flagged as a guess: " + out)
 
 
 @test

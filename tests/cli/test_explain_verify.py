@@ -16,6 +16,7 @@ Prints one line per test and ends with "RESULT passed failed skipped".
 Environment: PATHSCOPE (the binary, default build/pathscope).
 """
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -32,6 +33,11 @@ results = {"passed": 0, "failed": 0, "skipped": 0}
 
 class Skip(Exception):
     pass
+
+
+def flat(text):
+    """The text output wraps sentences at 80 columns: compare words, not lines."""
+    return " ".join(text.split())
 
 
 def run(*args, cwd=None):
@@ -97,8 +103,10 @@ def test_explain_present_text():
     rc, out, err = run("explain", "--scenario", SC, "/src/present")
     check(rc == 0, "exit %d: %s" % (rc, err))
     check("on sys.path at index 5" in out, out)
-    check("added by /v/lib/python3.12/site-packages/deps.pth, line 2" in out, out)
-    check("lists the directory for .pth files" in out, "chain missing the listing: " + out)
+    check("added by /v/lib/python3.12/site-packages/deps.pth, line 2" in flat(out), out)
+    check("lists the directory for .pth files" in flat(out), "chain missing the listing: " + out)
+    long_lines = [l for l in out.splitlines() if len(l) > 80 and " " in l.strip()]
+    check(not long_lines, "text lines over 80 columns: %r" % long_lines)
 
 
 @test
@@ -106,7 +114,8 @@ def test_explain_missing_pth_line():
     rc, out, err = run("explain", "--scenario", SC, "/src/gone")
     check(rc == 0, "exit %d: %s" % (rc, err))
     check("not added: /src/gone does not exist, named by line 3 of "
-          "/v/lib/python3.12/site-packages/deps.pth" in out, out)
+          "/v/lib/python3.12/site-packages/deps.pth" in flat(out), out)
+    check(re.search(r"^  rule +\S", out, re.M) or "rule" not in out, "aligned labels: " + out)
 
 
 @test
@@ -134,7 +143,8 @@ def test_explain_relative_argument():
 def test_explain_nowhere():
     rc, out, err = run("explain", "--scenario", SC, "/opt/elsewhere/x")
     check(rc == 0, err)
-    check("not on sys.path: no rule adds it" in out, out)
+    check("not on sys.path: no rule adds it" in flat(out), out)
+    check(out.count("not on sys.path") == 1, "the verdict once: " + out)
 
 
 @test
