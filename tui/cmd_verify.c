@@ -209,11 +209,14 @@ static void render_text(const struct ps_verify *v, const struct ps_observed *o, 
 		    o->timed_out ? ", killed after 5 s" : "");
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ps_vfield *f = &v->f[i];
+		/* an empty value ('' in sys.path) would otherwise print as nothing */
+		const char *pv = *f->predicted ? f->predicted : "''", *av = *f->actual ? f->actual : "''";
+
 		if (f->equal)
-			ps_buf_addf(out, "  = %-*s  %s\n", (int)w, f->field, f->predicted);
+			ps_buf_addf(out, "  = %-*s  %s\n", (int)w, f->field, pv);
 		else
 			ps_buf_addf(out, "  ! %-*s  predicted: %s\n    %-*s     actual: %s\n", (int)w,
-				    f->field, f->predicted, (int)w, "", f->actual);
+				    f->field, pv, (int)w, "", av);
 	}
 	for (size_t i = 0; i < v->notes.n; i++)
 		ps_buf_addf(out, "note: %s\n", v->notes.v[i]);

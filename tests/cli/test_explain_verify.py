@@ -196,6 +196,8 @@ def test_verify_real_venv():
               "no announcement on stderr: %r" % err)
         check(rc == 0, "%s: exit %d\n%s%s" % (extra, rc, out, err))
         check("no differences" in out, out)
+        if not extra:
+            check(re.search(r"^  = sys\.path\[0\] +''$", out, re.M), "sys.path[0] shown as '': " + out)
 
 
 @test
