@@ -25,11 +25,11 @@ int cmd_resolve(const struct ps_cli *cli, struct ps_session *s);   /* tui/cmd_re
 int cmd_check(const struct ps_cli *cli, struct ps_session *s);     /* tui/cmd_check.c (h4); s is NULL */
 int cmd_explain(const struct ps_cli *cli, struct ps_session *s);   /* tui/cmd_explain.c (h7) */
 int cmd_verify(const struct ps_cli *cli, struct ps_session *s);    /* tui/cmd_verify.c (h7) */
-int cmd_capture(const struct ps_cli *cli, struct ps_session *s);   /* tui/cmd_capture.c */
+int cmd_capture(const struct ps_cli *cli, struct ps_session *s);   /* tui/cmd_capture.c (h13) */
 
 /*
- * Text rendering of a resolution, shared by resolve and the explorer's
- * non-interactive fallback (tui/cmd_resolve.c).  color: use ANSI colours.
+ * Text rendering of a resolution (tui/cmd_resolve.c), for `resolve` and
+ * anything else that wants the same report.  color: use ANSI colours.
  * verbose > 0 adds the full trace.  Appends to out.
  */
 struct ps_result;
