@@ -1428,6 +1428,15 @@ static void build_trace(struct ps_model *m)
 	}
 }
 
+/* A file row's footer: the key first (the inputs column is narrow), then where, then how. Yours. */
+static char *file_footer(struct ps_model *m, const char *path, bool present)
+{
+	return xasprintf("Enter %s %s%s (e: another path)", present ? "removes" : "adds", path ? path : "",
+			 m->real_mode ? is_edited(m, path) ? ": a virtual overlay, not on disk" :
+						     ", virtually: nothing is written to disk" :
+				      ", in the scenario's tree in memory");
+}
+
 static void update_footer(struct ps_model *m, enum ps_pane_id id)
 {
 	struct ps_pane *p = &m->pane[id];
@@ -1496,8 +1505,7 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 		pane_footer(p, xasprintf("working directory: %s  (Enter edits)", in->cwd ? in->cwd : ""));
 		break;
 	case ROW_VENV:
-		pane_footer(p, xasprintf("%s%s  (Enter adds/removes it, virtually)", m->venv_cfg ? m->venv_cfg : "",
-					 m->real_mode && is_edited(m, m->venv_cfg) ? ": overlay, not on disk" : ""));
+		pane_footer(p, file_footer(m, m->venv_cfg, m->venv_present));
 		break;
 	case ROW_VENV_HOME:
 		pane_footer(p, xasprintf("home = %s  (Enter edits)", m->venv_home ? m->venv_home : ""));
@@ -1506,8 +1514,7 @@ static void update_footer(struct ps_model *m, enum ps_pane_id id)
 		pane_footer(p, xstrdup("include-system-site-packages (Enter toggles true/false)"));
 		break;
 	case ROW_PTH:
-		pane_footer(p, xasprintf("%s%s  (Enter adds/removes it, virtually)", m->pth_path ? m->pth_path : "",
-					 m->real_mode && is_edited(m, m->pth_path) ? ": overlay, not on disk" : ""));
+		pane_footer(p, file_footer(m, m->pth_path, m->pth_present));
 		break;
 	case ROW_PTH_LINE:
 		pane_footer(p, xasprintf("%s  (Enter edits, d deletes the line)",
