@@ -20,6 +20,11 @@ for term in $TERMS; do
 	# still readable: the cursor row is shown in reverse video
 	sgr | grep -q '\[7m' || fail "$term: no reverse video in mono"
 	quit
+	# --color=never: no colours either, the cursor row still reversed
+	start "$term" -- --scenario "$SCEN" --color=never
+	sgr | grep -qE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]' && fail "$term: colours despite --color=never"
+	sgr | grep -q '\[7m' || fail "$term: no reverse video with --color=never"
+	quit
 	start "$term" NO_COLOR=1 -- --scenario "$SCEN" --color=always
 	sgr | grep -qE '\[([0-9;]*;)?(3[0-7]|38;5)[;m]' || fail "$term: --color=always did not beat NO_COLOR"
 	quit
