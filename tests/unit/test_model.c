@@ -959,6 +959,32 @@ static void test_trace_cause_and_walk_back(void **state)
 	assert_int_equal(model_trace_step(m), 0);
 }
 
+
+/* The run row reads as typed; file rows say the key first and that nothing is written. */
+static void test_run_and_file_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *p = model_pane(m, PANE_INPUTS);
+
+	assert_non_null(find_row(m, p, "run              -c pass"));
+	select_input(m, ROW_RUN, NULL);
+	model_key(m, PS_KEY_ENTER);
+	assert_int_equal(f->s.in.run.kind, PS_RUN_SCRIPT);
+	assert_non_null(find_row(m, p, "run              main.py"));
+	model_key(m, PS_KEY_ENTER);
+	assert_non_null(find_row(m, p, "run              -m main"));
+	model_key(m, PS_KEY_ENTER);
+	assert_non_null(find_row(m, p, "run              (interactive)"));
+	model_key(m, PS_KEY_ENTER);
+	assert_non_null(find_row(m, p, "run              -c pass"));
+	select_input(m, ROW_PTH, NULL);
+	model_action(m, ACT_DOWN);
+	model_action(m, ACT_UP);
+	assert_true(strncmp(p->footer, "Enter adds /usr/bin/python3.12._pth", 35) == 0);
+	assert_non_null(strstr(p->footer, "in the scenario's tree in memory"));
+}
+
 /* Word wrapping: at spaces, continuation lines indented, a long word cut. */
 static void test_wrap(void **state)
 {
@@ -1007,6 +1033,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules_and_platform_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_clears, setup, teardown),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test_setup_teardown(test_run_and_file_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_platform_on_windows_tree, setup_nt, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_cause_and_walk_back, setup_venv, teardown),
 		cmocka_unit_test_setup_teardown(test_isolated_implies, setup, teardown),
