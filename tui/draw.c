@@ -356,7 +356,13 @@ static void draw_status(struct ps_model *m, const struct ps_term *t, int y, int 
 	if (m->prompt) {
 		struct ps_buf b;
 		int used;
+		/* how to leave the prompt, on the right while the line leaves room */
+		const char *keys = m->prompt == PROMPT_OVERWRITE ? "" : "  Enter ok  Esc cancel  C-u clear ";
 		fill(t, y, 0, w, ROLE_DEFAULT);
+		if (*keys && (int)(strlen(m->prompt_label) + m->prompt_buf.len + strlen(keys)) + 2 < w) {
+			put_str(t, y, w - (int)strlen(keys), (int)strlen(keys), keys, ROLE_DIM);
+			w -= (int)strlen(keys);
+		}
 		ps_buf_init(&b);
 		ps_buf_adds(&b, m->prompt_label);
 		ps_buf_adds(&b, m->prompt_buf.s);
