@@ -1321,8 +1321,18 @@ static void build_result(struct ps_model *m)
 	pane_clear_rows(p);
 	if (!m->have_result) {
 		snprintf(p->title, sizeof(p->title), "result");
-		pane_add(p, ROW_FATAL, 0, ROLE_ERROR, "no result: %s",
-			 m->compute_error ? m->compute_error : "not computed");
+		char *t = xasprintf("no result: %s", m->compute_error ? m->compute_error : "not computed");
+		add_wrapped(p, ROW_FATAL, 0, ROLE_ERROR, t, result_text_width(m), 2);
+		free(t);
+		if (ps_rules_supported(m->s->in.build.major, m->s->in.build.minor, m->s->in.build.platform) < 0) {
+			struct ps_buf b;
+			ps_buf_init(&b);
+			ps_buf_addf(&b, "the rules row of the inputs (Enter) picks a version that has them:");
+			rules_list(&b, m->s->in.build.platform);
+			xbuf_check(&b);
+			add_wrapped(p, ROW_NOTE, 0, ROLE_DEFAULT, b.s, result_text_width(m), 2);
+			ps_buf_release(&b);
+		}
 		return;
 	}
 	m->result_wrap = result_text_width(m);

@@ -36,6 +36,7 @@ for term in $TERMS; do
 	# a bad PYTHONHOME: the banner with its cause and fix
 	keys 1 g j j j j j Enter
 	wait_for "PYTHONHOME="
+	wait_for "Esc cancel"
 	keys -l "/nowhere"
 	keys Enter
 	wait_for "Python would not start"

@@ -797,6 +797,16 @@ static void test_rules_and_platform_choices(void **state)
 	assert_true(m->status_error);
 	assert_non_null(strstr(m->status, "no posix rules for 3.99; there are: 2.7"));
 	assert_true(m->have_result);
+	/* a version without rules (from a scenario): the result says where to pick one */
+	b->minor = 5;
+	model_recompute(m);
+	assert_false(m->have_result);
+	assert_non_null(result_row(m, ROW_FATAL, "no rules for Python 3.5"));
+	assert_non_null(result_row(m, ROW_NOTE, "the rules row"));
+	select_input(m, ROW_RULES, NULL);
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->have_result);
+	assert_int_equal(b->minor, 6);
 	/* the versions come in order, each once (the rules table has a row per platform family) */
 	{
 		struct ps_buf l;
