@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""mkseeds.py HARNESS... - writes the hand-made seeds of tests/fuzz/corpus/HARNESS/.
+
+The seeds are committed; this script documents how they were made and
+rewrites them (seed-*.bin only: crashers and fuzzer-found inputs are kept).
+Input layouts are described at the top of each fuzz_X.c.  Real files
+(ELF heads, _sysconfigdata) are copied from the pyenv installs when present,
+never written to.
+"""
+import glob
+import os
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEP = b"\n%%%\n"
+
+# The rule rows in the order fuzz_util.h's fz_rules_all lists them.
+ROWS = [("2.7", "posix")]
+for v in ("3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"):
+    ROWS += [(v, "posix"), (v, "darwin"), (v, "nt")]
+ROWS += [("3.14", "posix")]
+
+
+def row(version, platform="posix"):
+    return ROWS.index((version, platform))
+
+
+def write(harness, name, data):
+    d = os.path.join(HERE, "corpus", harness)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "seed-" + name + ".bin"), "wb") as f:
+        f.write(data)
+
+
+def clean(harness):
+    for p in glob.glob(os.path.join(HERE, "corpus", harness, "seed-*.bin")):
+        os.remove(p)
+
+
+# ---------------------------------------------------------------- pyvenv
+
+def cfgs(home):
+    h = home.encode()
+    return {
+        "plain": b"home = " + h + b"\ninclude-system-site-packages = false\nversion = 3.12.1\n",
+        "nospace": b"home=" + h + b"\n",
+        "case": b"Home = " + h + b"\nHOME = /nope\n",
+        "spaces": b"  home   =   " + h + b"   \n",
+        "tabs": b"home\t=\t" + h + b"\t\n",
+        "nonl": b"home = " + h,
+        "crlf": b"home = " + h + b"\r\ninclude-system-site-packages = true\r\n",
+        "bom": b"\xef\xbb\xbfhome = " + h + b"\n",
+        "other": b"home = /opt/py/bin\n" if home.startswith("/") else b"home = D:\\py\n",
+        "relative": b"home = ../x/bin\n",
+        "empty-home": b"home =\n",
+        "no-eq": b"home\n" + b"home " + h + b"\n",
+        "only-eq": b"=\n= " + h + b"\n",
+        "twice": b"home = /nope\nhome = " + h + b"\n",
+        "comment": b"# home = /nope\n;home = /nope\nhome = " + h + b" # trailing\n",
+        "section": b"[venv]\nhome = " + h + b"\n",
+        "quoted": b"home = \"" + h + b"\"\n",
+        "site-true": b"home = " + h + b"\ninclude-system-site-packages = true\n",
+        "executable": b"home = " + h + b"\nexecutable = " + h + b"/python3\ncommand = python -m venv x\n",
+        "nul": b"home = " + h + b"\x00junk\nversion = 3\n",
+        "badutf8": b"home = " + h + b"\nprompt = \xff\xfe(v)\n",
+        "latin1-home": b"home = /usr/b\xe9n\n",
+        "long": b"home = " + b"/a" * 5000 + b"\nhome = " + h + b"\n",
+        "long-line": b"x = " + b"y" * 9000 + b"home = " + h + b"\n",
+        "empty": b"",
+        "blank-lines": b"\n\n\n \n\t\nhome = " + h + b"\n\n",
+        "cr-only": b"home = " + h + b"\rversion = 3\r",
+        "many": b"".join(b"key%d = value%d\n" % (i, i) for i in range(300)) + b"home = " + h + b"\n",
+    }
+
+
+def seeds_pyvenv():
+    clean("pyvenv")
+    picks = [("2.7", "posix"), ("3.6", "posix"), ("3.8", "posix"), ("3.8", "nt"), ("3.9", "darwin"),
+             ("3.10", "posix"), ("3.10", "nt"), ("3.11", "posix"), ("3.12", "posix"), ("3.12", "nt"),
+             ("3.13", "darwin"), ("3.13", "posix"), ("3.14", "posix")]
+    n = 0
+    for v, plat in picks:
+        home = "C:\\Python" if plat == "nt" else "/usr/bin"
+        for i, (name, text) in enumerate(sorted(cfgs(home).items())):
+            # every version gets the plain one; the others are spread over the versions
+            if name != "plain" and (i + n) % 4:
+                continue
+            flags = [0, 16, 32, 64, 128, 1, 8, 2 | 4][(i + n) % 8]
+            write("pyvenv", "%s-%s-%s" % (v, plat, name), bytes([row(v, plat), flags]) + text)
+        n += 1
+        home = "C:\\Python" if plat == "nt" else "/usr/bin"
+        write("pyvenv", "%s-%s-two" % (v, plat), bytes([row(v, plat), 32]) + b"home = /nope\n" + SEP +
+              b"home = " + home.encode() + b"\n")
+    write("pyvenv", "3.12-posix-dir-flags", bytes([row("3.12"), 0xff]) + b"home = /usr/bin\n")
+
+
+# ---------------------------------------------------------------- pth
+
+PTHS = {
+    "plain": b"pkg\n",
+    "abs": b"/opt/lib\n/home/u\n",
+    "missing": b"nope\n/nowhere\n",
+    "dup": b"pkg\npkg\n./pkg\npkg/\n",
+    "space": b"a b\n  pkg\npkg  \n",
+    "import": b"import sys\nimport os; os.environ\nimport\tsys\nimportx\n",
+    "comment": b"# pkg\n#\n\n   \npkg\n",
+    "bom": b"\xef\xbb\xbfpkg\n",
+    "bom-import": b"\xef\xbb\xbfimport sys\n",
+    "latin1": b"p\xe9kg\npkg\n",
+    "bad-utf8-later": b"pkg\n\xff\xfe\n",
+    "utf8": b"p\xc3\xa9kg\npkg\n",
+    "crlf": b"pkg\r\n/opt/lib\r\n",
+    "cr": b"pkg\r/opt/lib\r",
+    "nul": b"pkg\x00\n/opt/lib\n",
+    "nonl": b"/opt/lib",
+    "dotdot": b"../../..\n..\n.\n",
+    "long": b"x" * 5000 + b"\n" + b"pkg\n",
+    "many": b"".join(b"d%d\n" % i for i in range(200)) + b"pkg\n",
+    "error": b"pkg\x00\x00\nimport \x00\n",
+    "tabs": b"\tpkg\n\timport sys\n",
+    "empty": b"",
+}
+PTH_FILES = {
+    "plain": b"python312.zip\n.\nLib\n../lib/python3.12\n../lib/python3.13\n../lib/python3.11\n",
+    "import-site": b"python312.zip\n.\nLib\n../lib/python3.12\n../lib/python3.13\nimport site\n",
+    "other-import": b"import sys\nimport site\n",
+    "comment": b"# x\n\nLib\n..\\opt\n",
+    "abs": b"/opt/lib\nC:\\opt\n",
+    "bom": b"\xef\xbb\xbf.\nimport site\n",
+    "empty": b"",
+    "crlf": b".\r\nimport site\r\n",
+}
+
+
+def seeds_pth():
+    clean("pth")
+    picks = [("2.7", "posix"), ("3.6", "posix"), ("3.8", "nt"), ("3.9", "posix"), ("3.10", "posix"),
+             ("3.10", "nt"), ("3.11", "posix"), ("3.12", "posix"), ("3.12", "darwin"), ("3.12", "nt"),
+             ("3.13", "posix"), ("3.13", "nt"), ("3.14", "posix")]
+    names = sorted(PTHS)
+    for n, (v, plat) in enumerate(picks):
+        for i, name in enumerate(names):
+            if name != "plain" and (i + n) % 3:
+                continue
+            flags = [0, 32, 64, 4, 128, 8, 2, 1][(i + n) % 8]
+            write("pth", "%s-%s-%s" % (v, plat, name), bytes([row(v, plat), flags]) + PTHS[name])
+        write("pth", "%s-%s-two" % (v, plat), bytes([row(v, plat), 32 | 64]) + PTHS["abs"] + SEP + PTHS["dup"])
+    pnames = sorted(PTH_FILES)
+    for n, (v, plat) in enumerate(picks):
+        if plat != "nt" and tuple(map(int, v.split("."))) < (3, 11):
+            continue
+        for i, name in enumerate(pnames):
+            if (i + n) % 2:
+                continue
+            write("pth", "%s-%s-_pth-%s" % (v, plat, name),
+                  bytes([row(v, plat), 16]) + PTHS["plain"] + SEP + SEP + PTH_FILES[name])
+
+
+# ---------------------------------------------------------------- detect
+
+PYENV = "/root/.pyenv/versions"
+DETECT_VERSIONS = ["2.7.18", "3.6.15", "3.7.16", "3.8.18", "3.9.18", "3.10.13", "3.11.7", "3.12.1",
+                   "3.13.0", "3.14.0"]
+
+
+def real(path, limit=None):
+    """Bytes of a real file (read only), or None when it is not here."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(limit) if limit else f.read()
+    except OSError:
+        return None
+
+
+def xy(v):
+    return ".".join(v.split(".")[:2])
+
+
+def real_binary(v):
+    m = "m" if v in ("3.6.15", "3.7.16") else ""
+    return real("%s/%s/bin/python%s%s" % (PYENV, v, xy(v), m)) or real("%s/%s/bin/python%s" % (PYENV, v, xy(v)))
+
+
+def real_sysconfig(v):
+    for p in glob.glob("%s/%s/lib/python%s/_sysconfigdata*.py" % (PYENV, v, xy(v))):
+        return real(p)
+    return None
+
+
+def sysconfig_extract(text):
+    """The first line and the lines detect.c reads, as a smaller dict."""
+    keep = [l for l in text.split(b"\n") if any(k in l for k in (
+        b"'prefix'", b"'exec_prefix'", b"'PLATLIBDIR'", b"'VPATH'", b"'ABIFLAGS'", b"'Py_GIL_DISABLED'",
+        b"'LIBDIR'", b"'VERSION'"))]
+    return b"build_time_vars = {" + b"\n ".join(k.strip() for k in keep) + b"}\n"
+
+
+def makefile_extract(v):
+    for p in glob.glob("%s/%s/lib/python%s/config-*/Makefile" % (PYENV, v, xy(v))):
+        text = real(p)
+        lines = text.split(b"\n")
+        keep = [l for l in lines if l.split(b"=")[0].strip() in (
+            b"VERSION", b"LDVERSION", b"prefix", b"exec_prefix", b"PLATLIBDIR", b"VPATH", b"ABIFLAGS",
+            b"srcdir", b"LIBDIR", b"BINDIR")]
+        return b"\n".join(lines[:20] + keep) + b"\n"
+    return None
+
+
+def elf(bits64=True, big=False, needed=(b"libpython3.12.so.1.0", b"libc.so.6"), rpath=None, runpath=None):
+    """A minimal dynamically linked ELF image: one PT_LOAD covering the file, one PT_DYNAMIC."""
+    e = ">" if big else "<"
+    strtab = b"\0"
+    offs = {}
+    for s in list(needed) + [x for x in (rpath, runpath) if x]:
+        offs[s] = len(strtab)
+        strtab += s + b"\0"
+    ehsz, phsz = (64, 56) if bits64 else (52, 32)
+    dyn_off = ehsz + 2 * phsz
+    dyn = [(1, offs[n]) for n in needed]
+    if rpath:
+        dyn.append((15, offs[rpath]))
+    if runpath:
+        dyn.append((29, offs[runpath]))
+    str_off = dyn_off + (len(dyn) + 3) * (16 if bits64 else 8)
+    vaddr = 0x400000
+    dyn += [(5, vaddr + str_off), (10, len(strtab)), (0, 0)]
+    fmt = e + ("qQ" if bits64 else "iI")
+    dynb = b"".join(struct.pack(fmt, t, v) for t, v in dyn)
+    total = str_off + len(strtab)
+    if bits64:
+        hdr = b"\x7fELF" + bytes([2, 2 if big else 1, 1]) + bytes(9)
+        hdr += struct.pack(e + "HHIQQQIHHHHHH", 3, 62, 1, 0, ehsz, 0, 0, ehsz, phsz, 2, 64, 0, 0)
+        ph = struct.pack(e + "IIQQQQQQ", 1, 5, 0, vaddr, vaddr, total, total, 0x1000)
+        ph += struct.pack(e + "IIQQQQQQ", 2, 6, dyn_off, vaddr + dyn_off, vaddr + dyn_off, len(dynb), len(dynb), 8)
+    else:
+        hdr = b"\x7fELF" + bytes([1, 2 if big else 1, 1]) + bytes(9)
+        hdr += struct.pack(e + "HHIIIIIHHHHHH", 3, 3, 1, 0, ehsz, 0, 0, ehsz, phsz, 2, 40, 0, 0)
+        ph = struct.pack(e + "IIIIIIII", 1, 0, vaddr, vaddr, total, total, 5, 0x1000)
+        ph += struct.pack(e + "IIIIIIII", 2, dyn_off, vaddr + dyn_off, vaddr + dyn_off, len(dynb), len(dynb), 6, 4)
+    img = hdr + ph + dynb + strtab
+    assert len(img) == total, (len(img), total)
+    return img
+
+
+PYENV_SHIM = b"""#!/usr/bin/env bash
+set -e
+[ -n "$PYENV_DEBUG" ] && set -x
+
+program="${0##*/}"
+
+export PYENV_ROOT="/root/.pyenv"
+exec "/root/.pyenv/libexec/pyenv" exec "$program" "$@"
+"""
+ASDF_SHIM = b"""#!/usr/bin/env bash
+# asdf-plugin: python 3.12.1
+exec /root/.asdf/bin/asdf exec "python3" "$@"
+"""
+CONDA_WRAPPER = b"#!/bin/sh\n. /opt/conda/etc/profile.d/conda.sh\nconda activate base\nexec python3 \"$@\"\n"
+SHELL_WRAPPER = b"#!/bin/sh\nexec /usr/bin/python3.11 \"$@\"\n"
+PATCHLEVEL = b'#define PY_MAJOR_VERSION 3\n#define PY_VERSION "%s"\n'
+
+
+def detect_input(b0, b1, secs):
+    return bytes([b0, b1]) + SEP.join(secs)
+
+
+def seeds_detect():
+    clean("detect")
+    # a real install of each version: real ELF, extracted sysconfigdata and Makefile, real patchlevel.h
+    for i, v in enumerate(DETECT_VERSIONS):
+        binary = real_binary(v) or elf(needed=(b"libpython%s.so.1.0" % xy(v).encode(), b"libc.so.6"),
+                                       runpath=b"%s/%s/lib" % (PYENV.encode(), v.encode()))
+        sc = real_sysconfig(v)
+        sc = sysconfig_extract(sc) if sc else b"build_time_vars = {'prefix': '%s/%s'}\n" % (PYENV.encode(), v.encode())
+        mk = makefile_extract(v) or b"prefix=\t%s/%s\nexec_prefix=\t${prefix}\n" % (PYENV.encode(), v.encode())
+        pl = real("%s/%s/include/python%s/patchlevel.h" % (PYENV, v, xy(v))) or PATCHLEVEL % v.encode()
+        site = b"# site.py\n" + (b"dist-packages\n" if i % 3 == 0 else b"")
+        argv = i % 4
+        b0 = argv | 8 | 16 | 128 | (64 if i % 2 else 0) | (4 if i % 5 == 1 else 0)
+        write("detect", "install-%s" % v, detect_input(b0, i, [binary, sc, mk, pl, PYENV_SHIM if argv != 3 else ASDF_SHIM,
+                                                            (b"python " if argv == 3 else b"") + v.encode() + b"\n", site]))
+        # the Makefile only, and the stdlib in lib64
+        small = elf(needed=(b"libpython%s%s.so.1.0" % (xy(v).encode(), b"m" if xy(v) in ("3.6", "3.7") else b""), b"libc.so.6"),
+                    runpath=b"%s/%s/lib" % (PYENV.encode(), v.encode()))
+        write("detect", "makefile-%s" % v, detect_input(1 | 8 | 32 | 128, i, [small, b"", mk, pl]))
+    # one full real _sysconfigdata
+    full = real_sysconfig("3.8.18")
+    if full:
+        write("detect", "full-sysconfig-3.8", detect_input(1 | 8 | 16 | 128, 3, [real_binary("3.8.18") or b"", full]))
+    # synthetic ELF images: 32/64 bits, both byte orders, RPATH with $ORIGIN, RUNPATH, thread builds
+    synth = [
+        ("elf64le-rpath-origin", elf(rpath=b"$ORIGIN/../lib")),
+        ("elf64le-runpath-brace", elf(runpath=b"${ORIGIN}/../lib:/nowhere")),
+        ("elf64be", elf(big=True, rpath=b"/root/.pyenv/versions/3.12.1/lib")),
+        ("elf32le", elf(bits64=False, runpath=b"$ORIGIN/../lib")),
+        ("elf32be", elf(bits64=False, big=True)),
+        ("elf-thread", elf(needed=(b"libpython3.13t.so.1.0",), runpath=b"$ORIGIN/../lib")),
+        ("elf-debug-abi", elf(needed=(b"libpython3.12d.so.1.0",))),
+        ("elf-many-needed", elf(needed=tuple(b"lib%d.so" % k for k in range(70)) + (b"libpython3.12.so.1.0",))),
+        ("elf-no-python", elf(needed=(b"libc.so.6",))),
+        ("elf-py2", elf(needed=(b"libpython2.7.so.1.0",))),
+    ]
+    for name, img in synth:
+        b1 = 8 if b"3.13t" in img else 7
+        b1 |= 16 if b"3.13t" in img else 0
+        write("detect", name, detect_input(1 | 4 | 8 | 16 | 128, b1, [img, b"build_time_vars = {'prefix': '/opt/x', 'Py_GIL_DISABLED': 1}\n"]))
+    # broken ELF images: truncated real ones, bad headers
+    rb = real_binary("3.12.1")
+    if rb:
+        for n in (16, 52, 64, 200, 4096, 0x2dc0, 0x2e00):
+            write("detect", "elf-truncated-%d" % n, detect_input(1 | 4 | 8 | 16, 7, [rb[:n]]))
+        bad = bytearray(rb)
+        bad[0x20:0x28] = b"\xff" * 8  # phoff out of the file
+        write("detect", "elf-bad-phoff", detect_input(1 | 4 | 8, 7, [bytes(bad)]))
+        bad = bytearray(rb)
+        bad[0x36:0x38] = b"\x01\x00"  # phentsize too small
+        write("detect", "elf-bad-phentsize", detect_input(1 | 4 | 8, 7, [bytes(bad)]))
+    img = bytearray(elf(rpath=b"$ORIGIN"))
+    img[-30:] = b"\x41" * 30  # string table without its NULs
+    write("detect", "elf-strtab-unterminated", detect_input(1 | 4 | 8, 7, [bytes(img)]))
+    write("detect", "elf-empty", detect_input(1 | 4, 7, [b""]))
+    write("detect", "elf-magic-only", detect_input(1 | 4, 7, [b"\x7fELF\x02\x01\x01"]))
+    # launchers
+    small = elf(runpath=b"/root/.pyenv/versions/3.12.1/lib")
+    for name, text, argv, b1 in [("pyenv-shim", PYENV_SHIM, 2, 7), ("pyenv-env-version", PYENV_SHIM, 2, 7 | 32),
+                                  ("asdf-shim", ASDF_SHIM, 3, 7), ("asdf-env", ASDF_SHIM, 3, 7 | 32),
+                                  ("conda", CONDA_WRAPPER, 2, 7), ("shell", SHELL_WRAPPER, 3, 7)]:
+        for vname, vf in [("plain", b"3.12.1\n"), ("prefix", b"3.12\n"), ("multi", b"3.99 3.12.1\n# c\nsystem\n"),
+                          ("system", b"system\n"), ("tool", b"python 3.12.1\nnodejs 20\n"),
+                          ("python-prefix", b"python-3.12.1\n")]:
+            write("detect", "%s-%s" % (name, vname),
+                  detect_input(argv | 8 | 16 | 128, b1, [small, b"build_time_vars = {'prefix': '/root/.pyenv/versions/3.12.1'}\n", b"", b"", text, vf]))
+    write("detect", "shim-to-script", detect_input(2, 7, [b"#!/bin/sh\nexec x\n", b"", b"", b"", PYENV_SHIM, b"3.12.1\n"]))
+    # odd text
+    write("detect", "sysconfig-odd", detect_input(1 | 8 | 16 | 128, 7, [rb or b"",
+          b"x = {'prefix':'/a' '/b'\n  \"/c\", 'exec_prefix': None, 'PLATLIBDIR': 'lib64' ,'VPATH':'\\n\\t\\'x', 'ABIFLAGS': 't'}"]))
+    write("detect", "sysconfig-unterminated", detect_input(1 | 8 | 16, 7, [rb or b"", b"{'prefix': '/a\\"]))
+    write("detect", "makefile-refs", detect_input(1 | 8 | 128, 7, [rb or b"", b"", b"A=/x\nprefix=$(A)/${B}$(C\nexec_prefix= $(prefix) \r\nB=$(A)\nVPATH=$(VPATH)\nPLATLIBDIR=lib64\nABIFLAGS=t\n"]))
+    write("detect", "patchlevel-odd", detect_input(1 | 8 | 16 | 128, 7, [rb or b"", b"", b"", b'#define PY_VERSION "3.12.99x"\n#define PY_VERSION "3.1.2"\n']))
+
+
+# ---------------------------------------------------------------- main
+
+GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect}
+
+if __name__ == "__main__":
+    for h in sys.argv[1:] or sorted(GENERATORS):
+        GENERATORS[h]()
