@@ -340,9 +340,150 @@ def seeds_detect():
     write("detect", "patchlevel-odd", detect_input(1 | 8 | 16 | 128, 7, [rb or b"", b"", b"", b'#define PY_VERSION "3.12.99x"\n#define PY_VERSION "3.1.2"\n']))
 
 
+# ---------------------------------------------------------------- tree
+
+# fuzz_tree.c's names[], in the same order.
+TREE_NAMES = [
+    "", ".", "..", "usr", "bin", "lib", "lib64", "local", "home", "u", "v", "opt",
+    "python3", "python", "python%V", "python%W.zip", "lib-dynload", "os.py", "site-packages",
+    "pyvenv.cfg", "encodings", "__init__.py", "pybuilddir.txt", "Modules", "Setup.local",
+    "Setup", "build", "x.pth", "python._pth", "python%V._pth", "Lib", "DLLs", "Scripts",
+    "python.exe", "python%W.dll", "python%W._pth", "C:", "Python.framework", "Versions", "%V",
+    "Resources", "__main__.py", "script.py", "x.zip", "dist-packages", ".local", "a:b", "a;b",
+    "libpython%V.so", "Python", "Applications", "Python.app", "Contents", "MacOS", "build/lib.linux-x86_64-%V",
+    "lib.linux-x86_64-%V", " ", "\xc3\xa9", "\xff", "site.py", "sitecustomize.py", "python%Vt", "Library",
+    "Frameworks", "me", "python%Vt._pth",
+]
+F, D, L, X = 0, 1, 2, 3
+
+
+def tpath(p):
+    """'/usr/bin/python%V' -> PATH bytes (absolute when it starts with '/')."""
+    absolute = p.startswith("/")
+    comps = [c for c in p.strip("/").split("/")] if p.strip("/") else []
+    assert len(comps) <= 15, p
+    return bytes([(128 if absolute else 0) | len(comps)] + [TREE_NAMES.index(c) for c in comps])
+
+
+def tnode(kind, path, target=None, mode=None, home=None, pth=None, raw=None):
+    k = kind
+    out = b""
+    if mode is not None:
+        k |= 4
+        out += bytes([(mode >> 6 & 7) | (mode >> 3 & 7) << 3 | (mode >> 2 & 1) << 6 | (mode & 1) << 7])
+    if home is not None:
+        k |= 1 << 3
+        out += tpath(home)
+    elif pth is not None:
+        k |= 2 << 3
+        out += bytes([len(pth) - 1]) + b"".join(tpath(x) for x in pth)
+    elif raw is not None:
+        k |= 3 << 3
+        out += bytes([len(raw)]) + raw
+    out = bytes([k]) + out + tpath(path)
+    if kind == L:
+        out += tpath(target)
+    return out
+
+
+def tree_input(rows, flags, nodes, argv0, cwd, env=None, run=None, prefix=None, home_unset=False):
+    """env: dict of PYTHONHOME/PYTHONPATH(list)/PYTHONPLATLIBDIR(name)/PYTHONEXECUTABLE/PYTHONUSERBASE/__PYVENV_LAUNCHER__."""
+    env = env or {}
+    order = ["PYTHONHOME", "PYTHONPATH", "PYTHONPLATLIBDIR", "PYTHONEXECUTABLE", "PYTHONUSERBASE", "__PYVENV_LAUNCHER__"]
+    ev = sum(1 << i for i, n in enumerate(order) if n in env) | (64 if home_unset else 0) | (128 if prefix else 0)
+    kind = {None: 0, "script": 1, "module": 2, "interactive": 3}[run[0] if run else None]
+    out = bytes([rows, flags | (kind << 5), ev, len(nodes)]) + b"".join(nodes) + tpath(argv0) + tpath(cwd)
+    for n in order:
+        if n not in env:
+            continue
+        if n == "PYTHONPATH":
+            out += bytes([len(env[n]) - 1]) + b"".join(tpath(x) for x in env[n])
+        elif n == "PYTHONPLATLIBDIR":
+            out += bytes([TREE_NAMES.index(env[n])])
+        else:
+            out += tpath(env[n])
+    if kind == 1:
+        out += tpath(run[1])
+    elif kind == 2:
+        out += bytes([TREE_NAMES.index(run[1])])
+    if prefix:
+        out += tpath(prefix)
+    return out
+
+
+def posix_install(prefix="/usr"):
+    return [tnode(X, prefix + "/bin/python%V"), tnode(L, prefix + "/bin/python3", "python%V"),
+            tnode(F, prefix + "/lib/python%V/os.py"), tnode(F, prefix + "/lib/python%V/encodings/__init__.py"),
+            tnode(D, prefix + "/lib/python%V/lib-dynload"), tnode(D, prefix + "/lib/python%V/site-packages")]
+
+
+def nt_install():
+    return [tnode(X, "/Python/python.exe"), tnode(F, "/Python/Lib/os.py"), tnode(F, "/Python/Lib/encodings/__init__.py"),
+            tnode(D, "/Python/DLLs"), tnode(F, "/Python/python%W.dll"), tnode(D, "/Python/Lib/site-packages")]
+
+
+def seeds_tree():
+    clean("tree")
+    posix_rows = [r for r in ROWS if r[1] == "posix"]
+    for i, (v, plat) in enumerate(ROWS):
+        r = row(v, plat)
+        if plat == "nt":
+            base = nt_install()
+            write("tree", "%s-%s-install" % (v, plat), tree_input(r, 0, base, "/Python/python.exe", "/home/u"))
+            write("tree", "%s-%s-venv" % (v, plat), tree_input(r, 0, base + [
+                tnode(X, "/v/Scripts/python.exe"), tnode(F, "/v/pyvenv.cfg", home="/Python"),
+                tnode(D, "/v/Lib/site-packages")], "/v/Scripts/python.exe", "/home/u"))
+            write("tree", "%s-%s-pth" % (v, plat), tree_input(r, 4, base + [
+                tnode(F, "/Python/python._pth", pth=["python%W.zip", ".", "Lib", "x.zip"])], "/Python/python.exe", "/home/u"))
+            write("tree", "%s-%s-env" % (v, plat), tree_input(r, 0, base, "/Python/python.exe", "/home/u", env={
+                "PYTHONHOME": "/opt", "PYTHONPATH": ["/opt/lib", "a;b", "."], "__PYVENV_LAUNCHER__": "/v/Scripts/python.exe"},
+                run=("script", "x.zip")))
+            continue
+        if plat == "darwin":
+            fw = "/Library/Frameworks/Python.framework/Versions/%V"
+            write("tree", "%s-%s-framework" % (v, plat), tree_input(r, 0, [
+                tnode(X, fw + "/bin/python%V"), tnode(F, fw + "/lib/python%V/os.py"),
+                tnode(F, fw + "/lib/python%V/encodings/__init__.py"),
+                tnode(D, fw + "/lib/python%V/lib-dynload"), tnode(F, fw + "/Python"),
+                tnode(L, "/usr/local/bin/python3", fw + "/bin/python%V")],
+                "python3", "/home/u", env={"PYTHONEXECUTABLE": "/usr/local/bin/python3"}))
+        base = posix_install()
+        write("tree", "%s-%s-install" % (v, plat), tree_input(r, 0, base, "python3", "/home/u"))
+        write("tree", "%s-%s-venv" % (v, plat), tree_input(r, (i % 4) << 2, base + [
+            tnode(L, "/home/u/v/bin/python", "/usr/bin/python3"), tnode(F, "/home/u/v/pyvenv.cfg", home="/usr/bin"),
+            tnode(D, "/home/u/v/lib/python%V/site-packages"),
+            tnode(F, "/home/u/v/lib/python%V/site-packages/x.pth", pth=["/opt", "..", "a:b"])],
+            "/home/u/v/bin/python", "/home/u", run=("script", "script.py")))
+    for i, (v, plat) in enumerate(posix_rows):
+        r = row(v, plat)
+        base = posix_install()
+        if i % 2 == 0:
+            write("tree", "%s-loop" % v, tree_input(r, 0, [tnode(L, "/usr/bin/python3", "python"),
+                                                           tnode(L, "/usr/bin/python", "python3")] + base[2:],
+                                                    "/usr/bin/python3", "/"))
+            write("tree", "%s-env" % v, tree_input(r, 0, base + [tnode(D, "/opt/lib/python%V/lib-dynload"),
+                                                                  tnode(F, "/opt/lib/python%V/os.py")],
+                                                   "python3", "/home/u", env={
+                "PYTHONHOME": "/opt", "PYTHONPATH": ["/opt/lib", "a:b", "", ".."], "PYTHONPLATLIBDIR": "lib64",
+                "PYTHONUSERBASE": "/home/u/.local"}, run=("module", "python3")))
+        else:
+            write("tree", "%s-build" % v, tree_input(r, 0, [
+                tnode(X, "/home/u/build/python"), tnode(F, "/home/u/build/Modules/Setup.local"),
+                tnode(F, "/home/u/build/Modules/Setup"),
+                tnode(F, "/home/u/build/pybuilddir.txt", raw=b"build/lib.linux-x86_64-" + v.encode()),
+                tnode(D, "/home/u/build/build/lib.linux-x86_64-%V"),
+                tnode(F, "/home/u/build/Lib/os.py"), tnode(F, "/home/u/build/Lib/encodings/__init__.py")],
+                "/home/u/build/python", "/home/u/build", run=("interactive",)))
+            write("tree", "%s-_pth-modes" % v, tree_input(r, 16, base + [
+                tnode(F, "/usr/bin/python%V._pth", pth=["../lib/python%V", "x.zip"], mode=0o600),
+                tnode(D, "/usr/lib/python%V/site-packages", mode=0),
+                tnode(D, "/home/u/.local", mode=0o111)],
+                "/usr/bin/python%V", "/home/u", prefix="/usr", home_unset=True))
+
+
 # ---------------------------------------------------------------- main
 
-GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect}
+GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect, "tree": seeds_tree}
 
 if __name__ == "__main__":
     for h in sys.argv[1:] or sorted(GENERATORS):
