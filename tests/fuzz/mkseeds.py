@@ -481,9 +481,50 @@ def seeds_tree():
                 "/usr/bin/python%V", "/home/u", prefix="/usr", home_unset=True))
 
 
+# ---------------------------------------------------------------- theme
+
+THEMES = {
+    "min": b"name: x\n",
+    "one-role": b"name: one\nroles:\n  selected:\n    color256: {fg: 16, bg: 117, attrs: [bold]}\n"
+                b"    color8: {fg: black, bg: cyan}\n    mono: [reverse]\n",
+    "attr-word": b"roles:\n  title:\n    mono: bold\n    color8: {fg: default, attrs: underline}\n",
+    "all-attrs": b"roles:\n  key:\n    mono: [bold, dim, reverse, underline, italic, standout, normal]\n",
+    "range-256": b"roles:\n  key:\n    color256: {fg: 256}\n",
+    "range-8": b"roles:\n  key:\n    color8: {fg: 8}\n",
+    "negative": b"roles:\n  key:\n    color256: {fg: -1, bg: -2}\n",
+    "unknown-role": b"roles:\n  nope:\n    mono: [bold]\n",
+    "unknown-key": b"roles:\n  key:\n    color16: {fg: 1}\n",
+    "unknown-attr": b"roles:\n  key:\n    mono: [blink]\n",
+    "unknown-color": b"roles:\n  key:\n    color8: {fg: purple}\n",
+    "not-mapping": b"- a\n- b\n",
+    "roles-list": b"roles: [a, b]\n",
+    "role-scalar": b"roles:\n  key: red\n",
+    "long-name": b"name: " + b"n" * 200 + b"\n",
+    "empty": b"",
+    "bad-yaml": b"roles:\n  key:\n   - [\n",
+    "anchors": b"a: &x {fg: 1}\nroles:\n  key:\n    color8: *x\n    color256: *x\n",
+    "tabs": b"roles:\n\tkey: {}\n",
+    "flow": b"{name: f, roles: {dim: {mono: [], color8: {}, color256: {fg: 0x10, bg: 1e2}}}}\n",
+    "dup-keys": b"name: a\nname: b\n",
+    "nul": b"name: a\x00b\n",
+    "utf8": b"name: th\xc3\xa8me\n",
+    "bad-utf8": b"name: \xff\xfe\n",
+    "multi-doc": b"name: a\n---\nname: b\n",
+    "null-values": b"roles:\n  key:\n    color256: {fg: ~, bg: null}\n    mono: ~\n",
+}
+
+
+def seeds_theme():
+    clean("theme")
+    for p in sorted(glob.glob(os.path.join(HERE, "..", "..", "themes", "*.yaml"))):
+        write("theme", "themes-" + os.path.basename(p)[:-5], real(p))
+    for name, text in sorted(THEMES.items()):
+        write("theme", name, text)
+
+
 # ---------------------------------------------------------------- main
 
-GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect, "tree": seeds_tree}
+GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect, "tree": seeds_tree, "theme": seeds_theme}
 
 if __name__ == "__main__":
     for h in sys.argv[1:] or sorted(GENERATORS):
