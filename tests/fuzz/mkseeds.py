@@ -522,9 +522,60 @@ def seeds_theme():
         write("theme", name, text)
 
 
+# ---------------------------------------------------------------- verify
+
+def probe_code():
+    """The probe's Python code, read out of engine/verify.c."""
+    import ast
+    import re
+    src = open(os.path.join(HERE, "..", "..", "engine", "verify.c")).read()
+    m = re.search(r"static const char probe_code\[\] =(.*?);\n", src, re.S)
+    return "".join(ast.literal_eval(x) for x in re.findall(r'^\s*(".*")\s*$', m.group(1), re.M))
+
+
+def seeds_verify():
+    import subprocess
+    clean("verify")
+    code = probe_code()
+    runs = [("3.12", ["/root/.pyenv/versions/3.12.1/bin/python3"]), ("3.12-S", ["/root/.pyenv/versions/3.12.1/bin/python3", "-S", "-s"]),
+            ("2.7", ["/root/.pyenv/versions/2.7.18/bin/python"]), ("3.8-I", ["/root/.pyenv/versions/3.8.18/bin/python3", "-I"]),
+            ("debian-3.11", ["/usr/bin/python3.11"])]
+    outs = {}
+    for name, argv in runs:
+        if not os.path.exists(argv[0]):
+            continue
+        # run by full path, in a scratch cwd, so nothing is written anywhere
+        out = subprocess.run(argv + ["-c", code], capture_output=True, cwd="/tmp", timeout=60).stdout
+        outs[name] = out
+    for i, (name, out) in enumerate(sorted(outs.items())):
+        write("verify", "probe-" + name, bytes([i % 4]) + out)
+    base = outs.get("3.12", b"PATHSCOPE-PROBE-BEGIN\nexecutable =2f\npath =2f\nPATHSCOPE-PROBE-END\n")
+    begin, end = b"PATHSCOPE-PROBE-BEGIN\n", b"PATHSCOPE-PROBE-END\n"
+    broken = {
+        "noise-around": b"hello from sitecustomize\n" + base + b"trailing\n",
+        "no-block": b"Fatal Python error: init_fs_encoding\n",
+        "no-end": base.replace(end, b""),
+        "odd-hex": begin + b"prefix =2f7\n" + end,
+        "bad-hex": begin + b"prefix =zz\n" + end,
+        "none-missing": begin + b"prefix -\nhome !\nplatlibdir =\n" + end,
+        "no-space": begin + b"prefix\n" + end,
+        "flags": begin + b"flag isolated 1\nflag no_site -5\nflag nope 3\nflag\nflag x\nflag " + b"n" * 60 + b" 1\n" + end,
+        "eus": begin + b"site 1\nenable_user_site True\nenable_user_site Fals\nenable_user_site \n" + end,
+        "empty-path": begin + b"path =\npath -\npath !\n" + end,
+        "crlf": base.replace(b"\n", b"\r\n"),
+        "two-blocks": base + base,
+        "end-first": end + begin,
+        "nul": begin + b"prefix =2f00\x00\n" + end,
+        "flag-at-end": begin + b"flag \n" + end,
+        "empty": b"",
+    }
+    for i, (name, text) in enumerate(sorted(broken.items())):
+        write("verify", name, bytes([(i % 4) | (i << 2 & 0xfc)]) + text + (SEP + b"Fatal Python error: x\n" if i % 3 == 0 else b""))
+
+
 # ---------------------------------------------------------------- main
 
-GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect, "tree": seeds_tree, "theme": seeds_theme}
+GENERATORS = {"pyvenv": seeds_pyvenv, "pth": seeds_pth, "detect": seeds_detect, "tree": seeds_tree, "theme": seeds_theme, "verify": seeds_verify}
 
 if __name__ == "__main__":
     for h in sys.argv[1:] or sorted(GENERATORS):
