@@ -348,6 +348,57 @@ static void parse_error(struct fy_diag *diag, const char *name, struct ps_error 
 }
 
 /* Adds a finished node to its parent container, checking keys. 0 or -1 (err set). */
+/*
+ * A map's keys are compared with the keys before them as they arrive while
+ * the map is small; past DUP_SCAN_KEYS keys that would be quadratic (a
+ * captured tree has tens of thousands of files: keys), so the rest are
+ * checked when the map ends, by sorting.
+ */
+#define DUP_SCAN_KEYS 64
+
+static int cmp_key_index(const void *a, const void *b, void *arg)
+{
+	struct ps_ynode *map = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(map->kids[i]->text, map->kids[j]->text);
+	return c ? c : (i > j) - (i < j);
+}
+
+/*
+ * Reports the duplicate key of a big map that comes first in the document,
+ * naming where its first occurrence is.  Returns 0 or -1 with err set.
+ */
+static int map_check_dups(struct ps_ynode *map, const char *name, struct ps_error *err)
+{
+	size_t nkeys = map->n / 2, *idx, worst = SIZE_MAX, first = 0;
+	if (map->kind != PS_Y_MAP || nkeys <= DUP_SCAN_KEYS)
+		return 0;
+	idx = malloc(nkeys * sizeof *idx);
+	if (!idx) {
+		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	for (size_t k = 0; k < nkeys; k++)
+		idx[k] = 2 * k;
+	qsort_r(idx, nkeys, sizeof *idx, cmp_key_index, map);
+	for (size_t k = 1; k < nkeys; k++) {
+		/* equal keys are adjacent, in document order; the second one is the error */
+		if (strcmp(map->kids[idx[k - 1]]->text, map->kids[idx[k]]->text) == 0 &&
+		    (k < 2 || strcmp(map->kids[idx[k - 2]]->text, map->kids[idx[k]]->text) != 0) &&
+		    idx[k] < worst) {
+			worst = idx[k];
+			first = idx[k - 1];
+		}
+	}
+	free(idx);
+	if (worst == SIZE_MAX)
+		return 0;
+	fail_at(err, PS_ERR_SCHEMA, name, map->kids[worst]->line, map->kids[worst]->col,
+		"duplicate key '%.200s' (first at line %d)", map->kids[worst]->text,
+		map->kids[first]->line);
+	return -1;
+}
+
 static int attach(struct ps_ynode *parent, struct ps_ynode *kid, const char *name,
 		  struct ps_error *err)
 {
@@ -372,7 +423,8 @@ static int attach(struct ps_ynode *parent, struct ps_ynode *kid, const char *nam
 			ps_ynode_free(kid);
 			return -1;
 		}
-		for (size_t i = 0; i < parent->n; i += 2)
+		/* big maps are checked once, sorted, when they end (see map_check_dups) */
+		for (size_t i = 0; parent->n <= 2 * DUP_SCAN_KEYS && i < parent->n; i += 2)
 			if (strcmp(parent->kids[i]->text, kid->text) == 0) {
 				fail_at(err, PS_ERR_SCHEMA, name, kid->line, kid->col,
 					"duplicate key '%.200s' (first at line %d)", kid->text,
@@ -605,6 +657,11 @@ have_node:
 				break;
 			}
 			n = stack[--depth];
+			if (map_check_dups(n, name, err) < 0) {
+				ps_ynode_free(n);
+				n = NULL;
+				bad = true;
+			}
 			break;
 		default:
 			break;

@@ -450,6 +450,34 @@ static void check_error(const struct err_case *c)
 
 #define PY "python: {version: '3.12'}\n"
 
+/*
+ * A map with thousands of keys (a captured tree) is checked for duplicates
+ * by sorting when it ends: the duplicate that comes first is reported, at
+ * its own line, naming the line of the key it repeats.
+ */
+static void test_big_map_duplicate(void **state)
+{
+	struct ps_buf b;
+	struct err_case c;
+	(void)state;
+	ps_buf_init(&b);
+	ps_buf_adds(&b, PY "files:\n");
+	for (int i = 0; i < 3000; i++) {
+		ps_buf_addf(&b, "  /d/f%d: file\n", i);
+		if (i == 2000)
+			ps_buf_adds(&b, "  /d/f17: dir\n");    /* line 2004: repeats line 20 */
+		if (i == 2500)
+			ps_buf_adds(&b, "  /d/f5: dir\n");     /* a later duplicate, not reported */
+	}
+	assert_false(b.oom);
+	c.text = b.s;
+	c.line = 2004;
+	c.col = 3;
+	c.msg = "duplicate key '/d/f17' (first at line 20)";
+	check_error(&c);
+	ps_buf_release(&b);
+}
+
 static void test_errors(void **state)
 {
 	static const struct err_case cases[] = {
@@ -824,6 +852,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_long_path),
+		cmocka_unit_test(test_big_map_duplicate),
 	};
 	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
 }
