@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "compute-int.h"
 
@@ -27,19 +28,188 @@ void *ps_ctx_check(struct ps_ctx *c, void *p)
 	return p;
 }
 
-static char *vformat(struct ps_ctx *c, const char *fmt, va_list ap)
+/*
+ * The formatter behind every note, detail and message (tens of thousands
+ * per computation when site-packages holds thousands of .pth files).  The
+ * conversions the engine's notes use (%s %.*s %c %d %i %u %ld %lu %zu %zd
+ * %%) are done here in one pass, without the cost of a vsnprintf call;
+ * any other conversion (a width, a flag, %x, %g ...) goes to vsnprintf.
+ */
+struct fmtbuf {
+	char stack[512];
+	char *s;          /* stack or heap */
+	size_t len, cap;
+	bool oom;
+};
+
+static void fb_add(struct fmtbuf *b, const char *p, size_t n)
 {
-	struct ps_buf b;
-	if (!fmt)
-		return NULL;
-	ps_buf_init(&b);
-	ps_buf_vaddf(&b, fmt, ap);
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap * 2;
+		char *t;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		t = b->s == b->stack ? malloc(cap) : realloc(b->s, cap);
+		if (!t) {
+			b->oom = true;
+			return;
+		}
+		if (b->s == b->stack)
+			memcpy(t, b->stack, b->len);
+		b->s = t;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+}
+
+static void fb_num(struct fmtbuf *b, unsigned long long v, bool neg)
+{
+	char d[24];
+	size_t i = sizeof d;
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		d[--i] = '-';
+	fb_add(b, d + i, sizeof d - i);
+}
+
+/* Whether every conversion of fmt is one fast_format knows. */
+static bool fast_ok(const char *fmt)
+{
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		p++;
+		if (*p == 's' || *p == 'c' || *p == 'd' || *p == 'i' || *p == 'u' || *p == '%')
+			p++;
+		else if ((p[0] == 'l' || p[0] == 'z') && (p[1] == 'd' || p[1] == 'u' || p[1] == 'i'))
+			p += 2;
+		else if (p[0] == '.' && p[1] == '*' && p[2] == 's')
+			p += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+static char *fast_format(struct ps_ctx *c, const char *fmt, va_list ap)
+{
+	struct fmtbuf b;
+	const char *p = fmt, *q;
+	char *out;
+
+	b.s = b.stack;
+	b.len = 0;
+	b.cap = sizeof b.stack;
+	b.oom = false;
+	while ((q = strchr(p, '%'))) {
+		fb_add(&b, p, (size_t)(q - p));
+		q++;
+		switch (*q) {
+		case 's': {
+			const char *a = va_arg(ap, const char *);
+			if (!a)
+				a = "(null)";
+			fb_add(&b, a, strlen(a));
+			q++;
+			break;
+		}
+		case 'c': {
+			char ch = (char)va_arg(ap, int);
+			fb_add(&b, &ch, 1);
+			q++;
+			break;
+		}
+		case 'd': case 'i': {
+			int v = va_arg(ap, int);
+			fb_num(&b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+			q++;
+			break;
+		}
+		case 'u':
+			fb_num(&b, va_arg(ap, unsigned), false);
+			q++;
+			break;
+		case '%':
+			fb_add(&b, "%", 1);
+			q++;
+			break;
+		case 'l': case 'z':
+			if (q[1] == 'u')
+				fb_num(&b, *q == 'l' ? va_arg(ap, unsigned long) : va_arg(ap, size_t), false);
+			else {
+				long long v = *q == 'l' ? (long long)va_arg(ap, long)
+						       : (long long)va_arg(ap, ssize_t);
+				fb_num(&b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v,
+				       v < 0);
+			}
+			q += 2;
+			break;
+		default: { /* ".*s" (fast_ok let nothing else through) */
+			int prec = va_arg(ap, int);
+			const char *a = va_arg(ap, const char *);
+			size_t n = 0;
+			if (!a)
+				a = prec < 0 || prec >= 6 ? "(null)" : "";
+			while ((prec < 0 || n < (size_t)prec) && a[n])
+				n++;
+			fb_add(&b, a, n);
+			q += 3;
+			break;
+		}
+		}
+		p = q;
+	}
+	fb_add(&b, p, strlen(p));
 	if (b.oom) {
+		if (b.s != b.stack)
+			free(b.s);
 		c->oom = true;
-		ps_buf_release(&b);
 		return NULL;
 	}
-	return ps_buf_detach(&b);
+	if (b.s != b.stack) {
+		b.s[b.len] = '\0';
+		return b.s;
+	}
+	out = malloc(b.len + 1);
+	if (!out) {
+		c->oom = true;
+		return NULL;
+	}
+	memcpy(out, b.stack, b.len);
+	out[b.len] = '\0';
+	return out;
+}
+
+/* Formats a note, detail or message; yours (NULL with fmt NULL, or on OOM). */
+static char *vformat(struct ps_ctx *c, const char *fmt, va_list ap)
+{
+	char stack[512], *s;
+	va_list cp;
+	int n;
+
+	if (!fmt)
+		return NULL;
+	if (fast_ok(fmt))
+		return fast_format(c, fmt, ap);
+	va_copy(cp, ap);
+	n = vsnprintf(stack, sizeof stack, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return ps_ctx_check(c, strdup(""));
+	s = malloc((size_t)n + 1);
+	if (!s) {
+		c->oom = true;
+		return NULL;
+	}
+	if ((size_t)n < sizeof stack)
+		memcpy(s, stack, (size_t)n + 1);
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
 }
 
 static long trace_append(struct ps_ctx *c, enum ps_phase phase, enum ps_op op, const char *path,
@@ -117,7 +287,8 @@ void ps_warn(struct ps_ctx *c, enum ps_phase phase, const char *fmt, ...)
 	if (c->pathconfig_warnings) {
 		if (ps_strv_push(&c->r->getpath.warnings, msg) < 0)
 			c->oom = true;
-		trace_append(c, phase, PS_OP_WARN, NULL, msg, NULL, NULL, NULL);
+		trace_append(c, phase, PS_OP_WARN, NULL, msg,
+			     ps_ctx_strdup(c, "printed on stderr at start-up"), NULL, NULL);
 	} else {
 		trace_append(c, phase, PS_OP_WARN, NULL, msg,
 			     ps_ctx_strdup(c, "not printed: pathconfig_warnings is 0"), NULL, NULL);
@@ -197,9 +368,17 @@ static void entry_fill(struct ps_ctx *c, struct ps_entry *e, const char *path,
 	e->step = step;
 }
 
+/*
+ * Room for entry n.  Entry arrays only ever grow through here, so their
+ * capacity is implicit, as for the trace: 16, then doubled whenever n
+ * reaches a power of two (an array that shrank keeps its larger block).
+ */
 static struct ps_entry *entries_grow(struct ps_ctx *c, struct ps_entry **arr, size_t n)
 {
-	struct ps_entry *t = realloc(*arr, (n + 1) * sizeof *t);
+	struct ps_entry *t;
+	if (n != 0 && (n < 16 || (n & (n - 1)) != 0))
+		return *arr;
+	t = realloc(*arr, (n ? n * 2 : 16) * sizeof *t);
 	if (!t) {
 		c->oom = true;
 		return NULL;
@@ -263,12 +442,20 @@ void ps_pth_push(struct ps_ctx *c, const char *file, int line, const char *text,
 	va_start(ap, detail_fmt);
 	detail = vformat(c, detail_fmt, ap);
 	va_end(ap);
-	if (c->oom || !(t = realloc(r->pth, (r->npth + 1) * sizeof *t))) {
-		c->oom = true;
+	if (c->oom) {
 		free(detail);
 		return;
 	}
-	r->pth = t;
+	/* capacity is implicit, as for the trace: 16, then doubled at each power of two */
+	if (r->npth == 0 || (r->npth >= 16 && (r->npth & (r->npth - 1)) == 0)) {
+		size_t cap = r->npth ? r->npth * 2 : 16;
+		if (!(t = realloc(r->pth, cap * sizeof *t))) {
+			c->oom = true;
+			free(detail);
+			return;
+		}
+		r->pth = t;
+	}
 	t = &r->pth[r->npth++];
 	t->file = ps_ctx_strdup(c, file);
 	t->line = line;

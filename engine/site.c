@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compute-int.h"
 
@@ -35,11 +36,17 @@
 /* TextIOWrapper's chunk size: a <=3.12 decode error position is relative to its chunk. */
 #define TEXTIO_CHUNK 8192
 
+/* Owns its strings; nslots is 0 or a power of two. */
+struct known_set {
+	char **slots;
+	size_t nslots, n;
+};
+
 struct site {
 	struct ps_ctx *c;
 	struct ps_result *r;
 	const struct ps_rules *ru;
-	struct ps_strv known;       /* known_paths (compared with ps_path_equal) */
+	struct known_set known;     /* known_paths */
 	struct ps_strv prefixes;    /* site.PREFIXES */
 	struct ps_strv listed;      /* site dirs already scanned (second passes are remarked) */
 	int enable_user_site;       /* 1 True, 0 False, -1 None */
@@ -93,40 +100,113 @@ static bool str_ends(const char *s, const char *suffix)
 	return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
 
+/* A copy of s[0..n); yours (NULL marks OOM). Cheaper than "%.*s" for every .pth line. */
+static char *memdup_str(struct site *st, const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (!d) {
+		st->c->oom = true;
+		return NULL;
+	}
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
 /* os.path.join for two parts (no normalisation): an absolute b replaces a. */
 static char *pyjoin(struct site *st, const char *a, const char *b)
 {
 	struct ps_ctx *c = st->c;
+	size_t la, lb;
+	char *d;
 	if (c->plat == PS_PLATFORM_NT)
 		return ps_ctx_join(c, a, b);
 	if (b[0] == '/' || a[0] == '\0')
 		return ps_ctx_strdup(c, b);
-	if (str_ends(a, "/"))
-		return ps_ctx_printf(c, "%s%s", a, b);
-	return ps_ctx_printf(c, "%s/%s", a, b);
+	la = strlen(a);
+	lb = strlen(b);
+	d = malloc(la + lb + 2);
+	if (!d) {
+		c->oom = true;
+		return NULL;
+	}
+	memcpy(d, a, la);
+	if (a[la - 1] != '/')
+		d[la++] = '/';
+	memcpy(d + la, b, lb + 1);
+	return d;
 }
 
-static long known_find(const struct site *st, const char *p)
+/*
+ * known_paths: an open-addressing hash set of the paths site.py has seen
+ * (normcase'd on NT: ASCII case folded), so that thousands of .pth lines
+ * cost one lookup each rather than a scan of everything added so far.
+ */
+static size_t known_hash(enum ps_platform plat, const char *p)
 {
-	for (size_t i = 0; i < st->known.n; i++)
-		if (ps_path_equal(st->c->plat, st->known.v[i], p))
-			return (long)i;
-	return -1;
+	size_t h = (size_t)1469598103934665603ULL;
+	for (const unsigned char *u = (const unsigned char *)p; *u; u++) {
+		unsigned char ch = *u;
+		if (plat == PS_PLATFORM_NT && ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * (size_t)1099511628211ULL;
+	}
+	return h;
+}
+
+static bool known_has(const struct site *st, const char *p)
+{
+	const struct known_set *k = &st->known;
+	if (!k->nslots)
+		return false;
+	for (size_t i = known_hash(st->c->plat, p) & (k->nslots - 1); k->slots[i];
+	     i = (i + 1) & (k->nslots - 1))
+		if (ps_path_equal(st->c->plat, k->slots[i], p))
+			return true;
+	return false;
+}
+
+static void known_put(struct known_set *k, enum ps_platform plat, char *p)
+{
+	size_t i = known_hash(plat, p) & (k->nslots - 1);
+	while (k->slots[i])
+		i = (i + 1) & (k->nslots - 1);
+	k->slots[i] = p;
 }
 
 static void known_add(struct site *st, const char *p)
 {
-	if (known_find(st, p) < 0 && ps_strv_push(&st->known, p) < 0)
-		st->c->oom = true;
+	struct known_set *k = &st->known;
+	char *copy;
+	if (known_has(st, p))
+		return;
+	/* keep the load under 1/2 so probe chains stay short */
+	if ((k->n + 1) * 2 > k->nslots) {
+		struct known_set bigger = { NULL, k->nslots ? k->nslots * 2 : 64, k->n };
+		bigger.slots = calloc(bigger.nslots, sizeof *bigger.slots);
+		if (!bigger.slots) {
+			st->c->oom = true;
+			return;
+		}
+		for (size_t i = 0; i < k->nslots; i++)
+			if (k->slots[i])
+				known_put(&bigger, st->c->plat, k->slots[i]);
+		free(k->slots);
+		*k = bigger;
+	}
+	copy = ps_ctx_strdup(st->c, p);
+	if (!copy)
+		return;
+	known_put(k, st->c->plat, copy);
+	k->n++;
 }
 
-static long syspath_find(const struct site *st, const char *p)
+static void known_release(struct known_set *k)
 {
-	const struct ps_strv *sp = &st->r->sys.path;
-	for (size_t i = 0; i < sp->n; i++)
-		if (ps_path_equal(st->c->plat, sp->v[i], p))
-			return (long)i;
-	return -1;
+	for (size_t i = 0; i < k->nslots; i++)
+		free(k->slots[i]);
+	free(k->slots);
+	memset(k, 0, sizeof *k);
 }
 
 /* Appends p to sys.path and its entry, recording the decision; returns the step. */
@@ -391,11 +471,19 @@ static int read_whole(struct site *st, const char *path, char **data, size_t *le
 	int rc;
 	*data = NULL;
 	*len = 0;
-	if (ps_fs_isdir(fs, path))
-		return EISDIR;
 	if (!fs->ops || !fs->ops->read_file)
 		return EIO;
+	/*
+	 * Backends read a directory as empty (or refuse it): only then is the
+	 * extra stat needed to tell it from an empty file.
+	 */
 	rc = fs->ops->read_file(fs->ctx, path, SITE_READ_LIMIT, data, len);
+	if ((rc != 0 || *len == 0) && ps_fs_isdir(fs, path)) {
+		free(*data);
+		*data = NULL;
+		*len = 0;
+		return EISDIR;
+	}
 	if (rc == ENOMEM)
 		st->c->oom = true;
 	return rc;
@@ -418,11 +506,9 @@ static void removeduppaths(struct site *st)
 	while (i < r->sys.path.n && !c->oom) {
 		const char *orig = r->sys.path.v[i];
 		char *abs = ps_ctx_abspath(c, orig);
-		long dup;
 		if (!abs)
 			return;
-		dup = known_find(st, abs);
-		if (dup >= 0) {
+		if (known_has(st, abs)) {
 			ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, orig, "dropped",
 					  "removeduppaths(): '%s'%s%s%s is already on sys.path; the later "
 					  "copy is removed",
@@ -479,7 +565,7 @@ static void record_unread(struct site *st, const char *full, const char *why)
 		return;
 	}
 	for (size_t k = 0; k < n && !st->c->oom; k++) {
-		char *text = ps_ctx_printf(st->c, "%.*s", (int)lines[k].len, data + lines[k].off);
+		char *text = memdup_str(st, data + lines[k].off, lines[k].len);
 		ps_pth_push(st->c, full, (int)k + 1, text ? text : "", PS_PTH_IGNORED, "%s", why);
 		free(text);
 	}
@@ -778,7 +864,7 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 		const unsigned char *l = (unsigned char *)data + body + lines[k].off;
 		size_t ll = lines[k].len;
 		int lineno = (int)k + 1;
-		char *text = ps_ctx_printf(c, "%.*s", (int)ll, (const char *)l);
+		char *text = memdup_str(st, (const char *)l, ll);
 		const char *bomnote = (bom && k == 0 && !st->ru->pth_utf8_sig)
 			? " (the line starts with a UTF-8 byte order mark, which this version keeps "
 			  "as part of the line)" : "";
@@ -792,8 +878,8 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 			   (ll >= 7 && memcmp(l, "import\t", 7) == 0)) {
 			if (pth_import(st, full, lineno, text, read_step, second)) {
 				for (size_t j = k + 1; j < nlines && !c->oom; j++) {
-					char *rest = ps_ctx_printf(c, "%.*s", (int)lines[j].len,
-								   data + body + lines[j].off);
+					char *rest = memdup_str(st, data + body + lines[j].off,
+								lines[j].len);
 					ps_pth_push(c, full, (int)j + 1, rest ? rest : "", PS_PTH_IGNORED,
 						    "Remainder of file ignored: line %d failed", lineno);
 					free(rest);
@@ -806,23 +892,18 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 				    "contains a NUL byte: os.path.exists() is false for it");
 		} else {
 			size_t kl = rstrip_len(l, ll, utf8);
-			char *rel = ps_ctx_printf(c, "%.*s", (int)kl, (const char *)l);
+			char *rel = memdup_str(st, (const char *)l, kl);
 			char *joined = rel ? pyjoin(st, sitedir, rel) : NULL;
 			char *dir = joined ? ps_ctx_abspath(c, joined) : NULL;
 			if (dir) {
-				long kn = known_find(st, dir);
-				if (kn >= 0) {
-					long sp = syspath_find(st, dir);
+				if (known_has(st, dir)) {
+					/* everything in known_paths is on sys.path: site.py adds both at once */
 					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, dir, "duplicate",
 							  "line %d of %s names %s, which is already known to "
 							  "site.py: not added again", lineno, full, dir);
 					set_cause(st, s, read_step);
-					if (sp >= 0)
-						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
-							    "%s is already on sys.path%s", dir, bomnote);
-					else
-						ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
-							    "%s is already known to site.py%s", dir, bomnote);
+					ps_pth_push(c, full, lineno, text, PS_PTH_DUPLICATE,
+						    "%s is already on sys.path%s", dir, bomnote);
 				} else if (ps_fs_exists(c->fs, dir)) {
 					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, dir, "exists",
 							  "os.path.exists() for line %d of %s", lineno, full);
@@ -880,7 +961,7 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 	if (!sitedir)
 		return;
 	ps_strv_init(&names);
-	if (known_find(st, sitedir) < 0) {
+	if (!known_has(st, sitedir)) {
 		char *note = ps_ctx_printf(c, "addsitedir(): appends %s to sys.path (%s)", sitedir,
 					   detail);
 		add_step = syspath_append(st, sitedir, origin, cause, detail, note ? note : detail);
@@ -940,8 +1021,13 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 		names.n = keep;
 		if (names.v)
 			names.v[keep] = NULL;
-		if (names.n > 1) /* qsort(NULL, 0) is undefined behaviour */
-			qsort(names.v, names.n, sizeof *names.v, cmp_str);
+		/* sorted(): a virtual tree lists in that order already, so check first */
+		for (size_t i = 1; i < names.n; i++) {
+			if (strcmp(names.v[i - 1], names.v[i]) > 0) {
+				qsort(names.v, names.n, sizeof *names.v, cmp_str);
+				break;
+			}
+		}
 		for (size_t i = 0; i < names.n && !st->failed && !c->oom; i++)
 			addpackage(st, sitedir, names.v[i], list_step, second);
 	}
@@ -1437,34 +1523,48 @@ static bool detect_debian(struct site *st)
 	return yes;
 }
 
-/* Where `import NAME` would find a module on sys.path, or NULL; yours. */
+/*
+ * Where `import NAME` would find a module on sys.path, or NULL; yours.
+ * In each entry: a package (NAME/__init__.py) first, then NAME.py, then an
+ * extension or NAME.pyc.  One listing per entry tells which of those can
+ * exist, so an entry without any costs no further probe (sys.path can
+ * hold thousands of entries added by .pth files).  An entry that cannot be
+ * listed is still probed for the package and the .py file.
+ */
 static char *find_module(struct site *st, const char *name)
 {
 	struct ps_ctx *c = st->c;
 	const struct ps_strv *sp = &st->r->sys.path;
+	size_t nl = strlen(name);
 	for (size_t i = 0; i < sp->n; i++) {
 		struct ps_strv names;
-		char *found = NULL;
-		char *pkg = ps_ctx_join3(c, sp->v[i], name, "__init__.py");
-		char *py = ps_ctx_printf(c, "%s/%s.py", sp->v[i], name);
+		char *found = NULL, *pkg, *py;
+		bool listed, maybe_pkg = false, maybe_py = false;
+		ps_strv_init(&names);
+		listed = c->fs->ops && c->fs->ops->list_dir &&
+			 c->fs->ops->list_dir(c->fs->ctx, sp->v[i], &names) == 0;
+		for (size_t k = 0; listed && k < names.n; k++) {
+			const char *n = names.v[k];
+			if (ps_path_equal(c->plat, n, name))
+				maybe_pkg = true;
+			else if (strlen(n) == nl + 3 && ps_path_equal(c->plat, n + nl, ".py") &&
+				 (c->plat == PS_PLATFORM_NT ? strncasecmp(n, name, nl)
+							    : strncmp(n, name, nl)) == 0)
+				maybe_py = true;
+		}
+		pkg = listed && !maybe_pkg ? NULL : ps_ctx_join3(c, sp->v[i], name, "__init__.py");
+		py = listed && !maybe_py ? NULL : ps_ctx_printf(c, "%s/%s.py", sp->v[i], name);
 		if (pkg && ps_fs_isfile(c->fs, pkg))
 			found = ps_ctx_strdup(c, pkg);
 		else if (py && ps_fs_isfile(c->fs, py))
 			found = ps_ctx_strdup(c, py);
 		free(pkg);
 		free(py);
-		if (found)
-			return found;
-		ps_strv_init(&names);
-		if (c->fs->ops && c->fs->ops->list_dir &&
-		    c->fs->ops->list_dir(c->fs->ctx, sp->v[i], &names) == 0) {
-			size_t nl = strlen(name);
-			for (size_t k = 0; k < names.n && !found; k++) {
-				const char *n = names.v[k];
-				if (strncmp(n, name, nl) == 0 && n[nl] == '.' &&
-				    (str_ends(n, ".so") || strcmp(n + nl, ".pyc") == 0))
-					found = ps_ctx_join(c, sp->v[i], n);
-			}
+		for (size_t k = 0; listed && k < names.n && !found; k++) {
+			const char *n = names.v[k];
+			if (strncmp(n, name, nl) == 0 && n[nl] == '.' &&
+			    (str_ends(n, ".so") || strcmp(n + nl, ".pyc") == 0))
+				found = ps_ctx_join(c, sp->v[i], n);
 		}
 		ps_strv_release(&names);
 		if (found)
@@ -1511,7 +1611,6 @@ int ps_site_run(struct ps_ctx *c)
 	st.enable_user_site = -1;
 	st.eus_step = -1;
 	st.venv_step = -1;
-	ps_strv_init(&st.known);
 	ps_strv_init(&st.prefixes);
 	ps_strv_init(&st.listed);
 	snprintf(st.mm, sizeof st.mm, "%d.%d", st.ru->major, st.ru->minor);
@@ -1557,7 +1656,7 @@ int ps_site_run(struct ps_ctx *c)
 		r->has_sys = false;
 
 	free(st.venv_cfg);
-	ps_strv_release(&st.known);
+	known_release(&st.known);
 	ps_strv_release(&st.prefixes);
 	ps_strv_release(&st.listed);
 	return c->oom ? -1 : 0;

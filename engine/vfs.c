@@ -31,6 +31,7 @@
 
 struct vnode {
 	char *name;
+	size_t namelen;            /* strlen(name): compared before the bytes */
 	enum ps_ftype type;        /* PS_FT_FILE, PS_FT_DIR or PS_FT_LINK */
 	unsigned mode;
 	bool hidden;
@@ -42,6 +43,12 @@ struct vnode {
 	struct vnode *parent;
 	struct vnode **slots;      /* directories: hash table of children */
 	size_t nslots, nkids;
+	/*
+	 * directories: the children sorted by name (strcmp), built by the
+	 * first listing and dropped when a child comes or goes, so repeated
+	 * listings of a big site-packages cost no sort and no table scan
+	 */
+	struct vnode **sorted;
 };
 
 struct ps_vfs {
@@ -76,11 +83,11 @@ static size_t name_hash(const struct ps_vfs *v, const char *s, size_t n)
 	return h;
 }
 
-static bool name_eq(const struct ps_vfs *v, const char *name, const char *s, size_t n)
+static bool name_eq(const struct ps_vfs *v, const struct vnode *k, const char *s, size_t n)
 {
-	if (strlen(name) != n)
+	if (k->namelen != n)
 		return false;
-	return is_nt(v) ? strncasecmp(name, s, n) == 0 : memcmp(name, s, n) == 0;
+	return is_nt(v) ? strncasecmp(k->name, s, n) == 0 : memcmp(k->name, s, n) == 0;
 }
 
 static struct vnode *lookup(const struct ps_vfs *v, const struct vnode *dir, const char *s,
@@ -92,7 +99,7 @@ static struct vnode *lookup(const struct ps_vfs *v, const struct vnode *dir, con
 		return NULL;
 	mask = dir->nslots - 1;
 	for (i = name_hash(v, s, n) & mask; dir->slots[i]; i = (i + 1) & mask)
-		if (name_eq(v, dir->slots[i]->name, s, n))
+		if (name_eq(v, dir->slots[i], s, n))
 			return dir->slots[i];
 	return NULL;
 }
@@ -102,7 +109,7 @@ static void slot_put(const struct ps_vfs *v, struct vnode **slots, size_t nslots
 {
 	size_t mask = nslots - 1, i;
 
-	for (i = name_hash(v, kid->name, strlen(kid->name)) & mask; slots[i]; i = (i + 1) & mask)
+	for (i = name_hash(v, kid->name, kid->namelen) & mask; slots[i]; i = (i + 1) & mask)
 		;
 	slots[i] = kid;
 }
@@ -132,6 +139,8 @@ static int kid_add(const struct ps_vfs *v, struct vnode *dir, struct vnode *kid)
 	slot_put(v, dir->slots, dir->nslots, kid);
 	kid->parent = dir;
 	dir->nkids++;
+	free(dir->sorted);
+	dir->sorted = NULL;
 	return 0;
 }
 
@@ -145,6 +154,8 @@ static void kid_del(const struct ps_vfs *v, struct vnode *dir, struct vnode *kid
 		return;
 	dir->slots[i] = NULL;
 	dir->nkids--;
+	free(dir->sorted);
+	dir->sorted = NULL;
 	/* re-place the rest of the probe chain (linear probing deletion) */
 	for (j = (i + 1) & mask; dir->slots[j]; j = (j + 1) & mask) {
 		struct vnode *k = dir->slots[j];
@@ -162,6 +173,7 @@ static void node_free(struct vnode *n)
 		if (n->slots[i])
 			node_free(n->slots[i]);
 	free(n->slots);
+	free(n->sorted);
 	free(n->name);
 	free(n->content);
 	free(n->link);
@@ -179,6 +191,7 @@ static struct vnode *node_new(const char *name, size_t n, enum ps_ftype type)
 		free(k);
 		return NULL;
 	}
+	k->namelen = strlen(k->name);
 	k->type = type;
 	k->mode = 0755;
 	return k;
@@ -209,6 +222,7 @@ void ps_vfs_free(struct ps_vfs *vfs)
 		if (vfs->root.slots[i])
 			node_free(vfs->root.slots[i]);
 	free(vfs->root.slots);
+	free(vfs->root.sorted);
 	free(vfs);
 }
 
@@ -313,7 +327,13 @@ static int walk_start(struct ps_vfs *v, const char *s, struct vnode *cur, size_t
  */
 static int resolve(struct ps_vfs *v, const char *path, bool follow, struct vnode **out)
 {
+	/*
+	 * The walk reads the caller's string in place; a copy (target + rest
+	 * of the path) is only made when a symlink is followed, which most
+	 * probes never do.
+	 */
 	struct ps_buf text;
+	const char *s = path;
 	struct vnode *dir, *kid;
 	size_t pos, next, after;
 	int links = 0, rc;
@@ -322,28 +342,25 @@ static int resolve(struct ps_vfs *v, const char *path, bool follow, struct vnode
 	if (!path || !*path)
 		return ENOENT;
 	ps_buf_init(&text);
-	ps_buf_adds(&text, path);
-	if (text.oom)
-		return ENOMEM;
-	rc = walk_start(v, text.s, NULL, &pos, &dir);
+	rc = walk_start(v, s, NULL, &pos, &dir);
 	while (rc == 0) {
 		const char *c;
 		size_t clen;
 		bool last, trailing;
 
-		while (is_sep(v, text.s[pos]))
+		while (is_sep(v, s[pos]))
 			pos++;
-		if (!text.s[pos]) {
+		if (!s[pos]) {
 			*out = dir;
 			break;
 		}
-		c = text.s + pos;
-		for (next = pos; text.s[next] && !is_sep(v, text.s[next]); next++)
+		c = s + pos;
+		for (next = pos; s[next] && !is_sep(v, s[next]); next++)
 			;
 		clen = next - pos;
-		for (after = next; is_sep(v, text.s[after]); after++)
+		for (after = next; is_sep(v, s[after]); after++)
 			;
-		last = !text.s[after];
+		last = !s[after];
 		trailing = last && after > next;
 		if (dir->type != PS_FT_DIR) {
 			rc = ENOTDIR;
@@ -379,12 +396,13 @@ static int resolve(struct ps_vfs *v, const char *path, bool follow, struct vnode
 			/* continue with: target + the rest of the path */
 			ps_buf_init(&nt);
 			ps_buf_adds(&nt, kid->link);
-			if (text.s[next]) {
+			if (s[next]) {
 				ps_buf_addc(&nt, ps_path_sep(v->plat));
-				ps_buf_adds(&nt, text.s + next);
+				ps_buf_adds(&nt, s + next);
 			}
 			ps_buf_release(&text);
 			text = nt;
+			s = text.s;
 			if (text.oom) {
 				rc = ENOMEM;
 				break;
@@ -393,7 +411,7 @@ static int resolve(struct ps_vfs *v, const char *path, bool follow, struct vnode
 				rc = ENOENT;   /* an empty target names nothing */
 				break;
 			}
-			rc = walk_start(v, text.s, dir, &pos, &dir);
+			rc = walk_start(v, s, dir, &pos, &dir);
 			continue;
 		}
 		if (last) {
@@ -483,10 +501,16 @@ static int vfs_read_file(void *ctx, const char *path, size_t limit, char **data,
 	return 0;
 }
 
+static int cmp_nodes(const void *a, const void *b);
+
+/*
+ * Appends the names of n's children in strcmp order (the order
+ * ps_vfs_walk visits them in too).
+ */
 static int vfs_list_dir(void *ctx, const char *path, struct ps_strv *names)
 {
 	struct vnode *n;
-	size_t i, n0 = names->n;
+	size_t i, k, n0 = names->n;
 	int rc = resolve(ctx, path, true, &n);
 
 	if (rc)
@@ -495,8 +519,19 @@ static int vfs_list_dir(void *ctx, const char *path, struct ps_strv *names)
 		return ENOTDIR;
 	if (!(n->mode & 0444))
 		return EACCES;
-	for (i = 0; i < n->nslots; i++) {
-		if (n->slots[i] && ps_strv_push(names, n->slots[i]->name) < 0) {
+	if (!n->nkids)
+		return 0;
+	if (!n->sorted) {
+		n->sorted = malloc(n->nkids * sizeof(*n->sorted));
+		if (!n->sorted)
+			return ENOMEM;
+		for (i = 0, k = 0; i < n->nslots; i++)
+			if (n->slots[i])
+				n->sorted[k++] = n->slots[i];
+		qsort(n->sorted, k, sizeof(*n->sorted), cmp_nodes);
+	}
+	for (i = 0; i < n->nkids; i++) {
+		if (ps_strv_push(names, n->sorted[i]->name) < 0) {
 			while (names->n > n0)
 				ps_strv_remove(names, names->n - 1);
 			return ENOMEM;
@@ -746,6 +781,8 @@ int ps_vfs_remove(struct ps_vfs *vfs, const char *path)
 		free(n->slots);
 		n->slots = NULL;
 		n->nslots = n->nkids = 0;
+		free(n->sorted);
+		n->sorted = NULL;
 		return 0;
 	}
 	kid_del(vfs, n->parent, n);

@@ -28,6 +28,28 @@ MANY=$TMP/many-pth.yaml
 	echo "  /opt: dir"
 } > "$MANY"
 
+# the same 5,000 .pth files, each naming a directory that exists: 5,000
+# sys.path entries (known_paths and every later pass over sys.path)
+EXIST=$TMP/many-pth-exist.yaml
+{
+	sed '/^files:/,$d' "$NORMAL"
+	echo "files:"
+	sed -n '/^files:/,$p' "$NORMAL" | sed 1d
+	i=0
+	while [ $i -lt 5000 ]; do
+		printf '  /usr/lib/python3.12/site-packages/p%04d.pth: {content: "/opt/p%04d\\n"}\n  /opt/p%04d: dir\n' $i $i $i
+		i=$((i + 1))
+	done
+} > "$EXIST"
+
+# the engine alone (ps_compute, wall and CPU time)
+E=$BUILD/bench/bench_engine
+if [ -x "$E" ]; then
+	"$E" "engine: normal install" 2 "$NORMAL" 2000
+	"$E" "engine: 5000 .pth files" 20 "$MANY" 200
+	"$E" "engine: 5000 .pth, dirs exist" 20 "$EXIST" 50
+fi
+
 "$B" "normal install (scenario)" 2 --scenario "$NORMAL"
 "$B" "5000 .pth files (scenario)" 20 --scenario "$MANY"
 # the real filesystem, when this machine has a Python
