@@ -110,6 +110,23 @@ struct ps_rules {
 	bool pc_canonicalize;        /* 3.7+: the executable path goes through PathCchCanonicalizeEx */
 	bool pc_status_errors;       /* 3.8+: a bad ._pth line is a PyStatus error, before Py_FatalError */
 	bool pc_zip_exe_fallback;    /* 3.10: no zip name from the DLL falls back to the executable's */
+
+	/* site.py of the older versions (site.c) */
+	bool site_sitedir_unknown;   /* 2.7: addsitedir() does not put its directory in known_paths */
+	bool pth_blank_is_path;      /* 2.7: a blank .pth line names the site directory itself */
+	bool pth_bytes;              /* 2.7: .pth files are read as bytes, never decoded */
+	bool locale_c_ascii;         /* 2.7, 3.6: no C-locale coercion (PEP 538/540): C/POSIX is ASCII */
+	const char *pth_nul_error;   /* 2.7, 3.6, 3.7: os.path.exists() of a .pth line with a NUL
+					raises this; NULL: it is false (3.8+) */
+	const char *site_fail_message; /* the fatal line of a failed `import site`; NULL:
+					  "init_import_site: Failed to import the site module" (3.9+) */
+	bool site_legacy_virtualenv; /* 2.7: a virtualenv (<20) site.py in the stdlib dir is detected */
+	bool site_darwin_library;    /* 3.6, 3.7: framework builds add /Library/<framework>/M.m/site-packages */
+	int site_nt_libdirs;         /* nt site-packages after the prefix itself: 0 prefix\Lib\site-packages
+					(3.11+), 1 prefix\lib\site-packages (<=3.8), 2 prefix\<platlibdir>\
+					site-packages then prefix\lib\site-packages (3.9, 3.10) */
+	bool user_site_nt_version;   /* <=3.9: nt user site PythonXY from sys.version_info (3.10+: sys.winver) */
+	bool user_site_normpath;     /* 2.7-3.7: USER_SITE comes from sysconfig, normpath()ed */
 };
 
 /* Rules for major.minor on platform, or NULL. Borrowed, static. */
