@@ -53,6 +53,7 @@ struct site {
 	long eus_step;              /* step that decided ENABLE_USER_SITE, -1 none */
 	bool failed;                /* `import site` would raise: r->has_fatal set */
 	bool utf8_locale;           /* the locale encoding is UTF-8 */
+	bool ascii_locale;          /* the locale encoding is ASCII (3.6 in the C/POSIX locale) */
 	bool debian;                /* Debian's patched getsitepackages */
 	char *venv_cfg;             /* pyvenv.cfg site.py used, NULL when none */
 	long venv_step;             /* step that found it */
@@ -223,7 +224,9 @@ static long syspath_append(struct site *st, const char *p, enum ps_origin origin
 		return -1;
 	}
 	ps_entries_push(c, &r->entries, &r->nentries, p, origin, step, "%s", detail);
-	known_add(st, p);
+	/* 2.7's addsitedir() appends its directory without adding it to known_paths */
+	if (origin == PS_ORIGIN_PTH || !st->ru->site_sitedir_unknown)
+		known_add(st, p);
 	return step;
 }
 
@@ -293,20 +296,26 @@ static long utf8_check(const unsigned char *s, size_t n, const char **why)
  * locale name saying UTF-8.  Other locales are taken to be single-byte
  * (every byte decodes); *assumed tells the caller to say so.
  */
-static bool locale_utf8(struct ps_ctx *c, bool *assumed)
+static bool locale_utf8(struct ps_ctx *c, bool *assumed, bool *ascii)
 {
 	const char *u = ps_ctx_env_gated(c, "PYTHONUTF8");
 	const char *lc = ps_ctx_env(c, "LC_ALL");
 	*assumed = false;
-	if (u && strcmp(u, "1") == 0)
+	*ascii = false;
+	if (u && strcmp(u, "1") == 0 && !c->rules->locale_c_ascii)
 		return true;
 	if (!lc)
 		lc = ps_ctx_env(c, "LC_CTYPE");
 	if (!lc)
 		lc = ps_ctx_env(c, "LANG");
-	/* the C/POSIX locale is coerced to UTF-8 (PEP 538/540) whatever PYTHONUTF8 says */
-	if (!lc || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0)
+	if (!lc || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0) {
+		/* 3.7+ coerce the C/POSIX locale to UTF-8 (PEP 538/540); 3.6 decodes ASCII */
+		if (c->rules->locale_c_ascii) {
+			*ascii = true;
+			return false;
+		}
 		return true;
+	}
 	if (strcasestr(lc, "utf-8") || strcasestr(lc, "utf8"))
 		return true;
 	*assumed = true;
@@ -353,6 +362,14 @@ static size_t rstrip_len(const unsigned char *s, size_t n, bool utf8)
 			break;
 		n -= back;
 	}
+	return n;
+}
+
+/* Length once Python 2's str.rstrip() is done: ASCII whitespace only. */
+static size_t bytes_rstrip_len(const unsigned char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] && strchr(" \t\n\r\v\f", s[n - 1]))
+		n--;
 	return n;
 }
 
@@ -445,9 +462,11 @@ static void site_fail(struct site *st, const char *exc_line, const char *cause, 
 {
 	struct ps_ctx *c = st->c;
 	struct ps_result *r = st->r;
+	const char *msg = st->ru->site_fail_message ? st->ru->site_fail_message
+		: "init_import_site: Failed to import the site module";
 	st->failed = true;
 	r->has_fatal = true;
-	ps_ctx_set(c, &r->fatal.message, "init_import_site: Failed to import the site module");
+	ps_ctx_set(c, &r->fatal.message, msg);
 	free(r->fatal.cause);
 	r->fatal.cause = ps_ctx_printf(c, "%s; the traceback ends with: %s", cause, exc_line);
 	ps_ctx_set(c, &r->fatal.fix, fix);
@@ -456,8 +475,9 @@ static void site_fail(struct site *st, const char *exc_line, const char *cause, 
 	r->fatal.exit_status = 1;
 	ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "fatal",
 		 "site.py raises %s, so `import site` fails and the interpreter stops with "
-		 "\"Fatal Python error: init_import_site: Failed to import the site module\"",
-		 exc_line);
+		 "\"%s%s\" and the traceback (exit status 1)", exc_line,
+		 strncmp(msg, "Fatal", 5) && strncmp(msg, "Failed", 6) ? "Fatal Python error: " : "",
+		 msg);
 }
 
 /*
@@ -827,6 +847,32 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 				 "encoding instead (assumed single-byte)",
 				 (unsigned char)data[bad + (long)body], bad + (long)body, why);
 		}
+	} else if (st->ru->pth_bytes) {
+		/* open(name, "rU"): lines of bytes, nothing to decode */
+		utf8 = false;
+	} else if (st->ascii_locale) {
+		const unsigned char *u = (const unsigned char *)data;
+		size_t bad = 0;
+		while (bad < len && u[bad] < 0x80)
+			bad++;
+		if (bad < len) {
+			char *exc = ps_ctx_printf(c,
+				"UnicodeDecodeError: 'ascii' codec can't decode byte 0x%02x in position "
+				"%zu: ordinal not in range(128)", u[bad], bad % TEXTIO_CHUNK);
+			char *cause = ps_ctx_printf(c,
+				"%s holds a byte outside ASCII and the locale is C/POSIX, which %d.%d "
+				"does not coerce to UTF-8: .pth files are decoded as ASCII while the "
+				"lines are read, outside site.py's error handling", full,
+				st->ru->major, st->ru->minor);
+			char *fix = ps_ctx_printf(c, "Run with a UTF-8 locale (e.g. LC_ALL=C.UTF-8) or "
+						  "keep %s ASCII.", full);
+			ps_pth_push(c, full, 0, "", PS_PTH_ERROR, "cannot be decoded: %s", exc ? exc : "");
+			site_fail(st, exc ? exc : "UnicodeDecodeError", cause ? cause : "", fix);
+			free(exc);
+			free(cause);
+			free(fix);
+			goto out;
+		}
 	} else {
 		const char *why = NULL;
 		long bad = st->utf8_locale ? utf8_check((unsigned char *)data, len, &why) : -1;
@@ -872,7 +918,7 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 			break;
 		if (ll > 0 && l[0] == '#') {
 			ps_pth_push(c, full, lineno, text, PS_PTH_COMMENT, NULL);
-		} else if (all_space(l, ll, utf8)) {
+		} else if (!st->ru->pth_blank_is_path && all_space(l, ll, utf8)) {
 			ps_pth_push(c, full, lineno, text, PS_PTH_BLANK, NULL);
 		} else if ((ll >= 7 && memcmp(l, "import ", 7) == 0) ||
 			   (ll >= 7 && memcmp(l, "import\t", 7) == 0)) {
@@ -887,11 +933,35 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 				free(text);
 				break;
 			}
+		} else if (memchr(l, '\0', ll) && st->ru->pth_nul_error) {
+			/* os.path.exists() raises: "Error processing line N", the rest is skipped */
+			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_WARN, full, "Error processing line",
+					  "line %d of %s contains a NUL byte: os.path.exists() raises %s in "
+					  "%d.%d; site.py prints \"Error processing line %d of %s:\", the "
+					  "traceback and \"Remainder of file ignored\", and skips the rest of "
+					  "the file", lineno, full, st->ru->pth_nul_error, st->ru->major,
+					  st->ru->minor, lineno, full);
+			set_cause(st, s, read_step);
+			ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
+				    "contains a NUL byte: os.path.exists() raises %s; the rest of the "
+				    "file is ignored", st->ru->pth_nul_error);
+			if (ps_strv_pushf(&st->r->notes, "stderr: Error processing line %d of %s: ... %s "
+					  "... Remainder of file ignored", lineno, full,
+					  st->ru->pth_nul_error) < 0)
+				c->oom = true;
+			for (size_t j = k + 1; j < nlines && !c->oom; j++) {
+				char *rest = memdup_str(st, data + body + lines[j].off, lines[j].len);
+				ps_pth_push(c, full, (int)j + 1, rest ? rest : "", PS_PTH_IGNORED,
+					    "Remainder of file ignored: line %d failed", lineno);
+				free(rest);
+			}
+			free(text);
+			break;
 		} else if (memchr(l, '\0', ll)) {
 			ps_pth_push(c, full, lineno, text, PS_PTH_MISSING,
 				    "contains a NUL byte: os.path.exists() is false for it");
 		} else {
-			size_t kl = rstrip_len(l, ll, utf8);
+			size_t kl = st->ru->pth_bytes ? bytes_rstrip_len(l, ll) : rstrip_len(l, ll, utf8);
 			char *rel = memdup_str(st, (const char *)l, kl);
 			char *joined = rel ? pyjoin(st, sitedir, rel) : NULL;
 			char *dir = joined ? ps_ctx_abspath(c, joined) : NULL;
@@ -962,8 +1032,10 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 		return;
 	ps_strv_init(&names);
 	if (!known_has(st, sitedir)) {
-		char *note = ps_ctx_printf(c, "addsitedir(): appends %s to sys.path (%s)", sitedir,
-					   detail);
+		char *note = ps_ctx_printf(c, "addsitedir(): appends %s to sys.path (%s)%s", sitedir,
+					   detail, st->ru->site_sitedir_unknown
+					   ? "; this version does not add it to known_paths, so a .pth "
+					     "line naming it (a blank line too) appends it again" : "");
 		add_step = syspath_append(st, sitedir, origin, cause, detail, note ? note : detail);
 		free(note);
 	} else {
@@ -1049,12 +1121,23 @@ static void add_candidates(struct site *st, struct ps_strv *out, struct ps_strv 
 	const char *kind = venv ? "venv site-packages" : "site-packages";
 
 	if (c->plat == PS_PLATFORM_NT) {
-		char *p = ps_ctx_join(c, prefix, "Lib\\site-packages");
+		/* 3.11+ Lib; <=3.8 lib; 3.9 and 3.10 the platlibdir, then lib */
+		const char *nt_dirs[2] = { st->ru->site_nt_libdirs == 1 ? "lib" : "Lib", NULL };
+		if (st->ru->site_nt_libdirs == 2) {
+			nt_dirs[0] = libdirs[0];
+			nt_dirs[1] = libdirs[1];
+		}
 		ps_strv_push(out, prefix);
 		ps_strv_pushf(why, "%s: the prefix %s itself (Windows)", kind, prefix);
-		if (p) {
-			ps_strv_push_take(out, p);
-			ps_strv_pushf(why, "%s of prefix %s", kind, prefix);
+		for (int k = 0; k < 2; k++) {
+			char *p;
+			if (!nt_dirs[k])
+				continue;
+			p = ps_ctx_join3(c, prefix, nt_dirs[k], "site-packages");
+			if (p) {
+				ps_strv_push_take(out, p);
+				ps_strv_pushf(why, "%s of prefix %s (under %s)", kind, prefix, nt_dirs[k]);
+			}
 		}
 		return;
 	}
@@ -1096,6 +1179,18 @@ static void add_candidates(struct site *st, struct ps_strv *out, struct ps_strv 
 		ps_strv_pushf(why, "%s of prefix %s (under %s)", kind, prefix,
 			      k == 0 && !st->ru->site_libdirs_platlibdir ? "lib" : libdirs[k]);
 		free(a);
+	}
+	if (st->ru->site_python_27) {
+		ps_strv_push_take(out, ps_ctx_printf(c, "%s%slib/site-python", prefix,
+						     str_ends(prefix, "/") ? "" : "/"));
+		ps_strv_pushf(why, "site-python of prefix %s (2.7's getsitepackages: "
+			      "lib/site-python after lib/python2.7/site-packages)", prefix);
+	}
+	if (st->ru->site_darwin_library && c->plat == PS_PLATFORM_DARWIN && c->in->build.framework) {
+		ps_strv_push_take(out, ps_ctx_printf(c, "/Library/Python/%s/site-packages", st->mm));
+		ps_strv_pushf(why, "framework build: %d.%d's getsitepackages adds "
+			      "/Library/<framework>/M.m/site-packages for each prefix",
+			      st->ru->major, st->ru->minor);
 	}
 }
 
@@ -1447,7 +1542,17 @@ static void user_site(struct site *st)
 	if (!base)
 		return;
 	bstep = ps_trace_set(c, PS_PHASE_SITE, "USER_BASE", base, "USER_BASE is %s, from %s", base, src);
-	if (c->plat == PS_PLATFORM_NT)
+	if (c->plat == PS_PLATFORM_NT && !st->ru->user_site_nt_version) {
+		/* 3.10+: sys.winver without its dot ("3.10-32" gives Python310-32) */
+		char wv[64];
+		size_t k = 0;
+		const char *w = c->in->build.winver ? c->in->build.winver : st->mm;
+		for (; *w && k + 1 < sizeof wv; w++)
+			if (*w != '.')
+				wv[k++] = *w;
+		wv[k] = '\0';
+		usite = ps_ctx_printf(c, "%s\\Python%s\\site-packages", base, wv);
+	} else if (c->plat == PS_PLATFORM_NT)
 		usite = ps_ctx_printf(c, "%s\\Python%d%d\\site-packages", base, st->ru->major,
 				      st->ru->minor);
 	else if (c->plat == PS_PLATFORM_DARWIN && c->in->build.framework)
@@ -1457,6 +1562,12 @@ static void user_site(struct site *st)
 				      st->ru->minor,
 				      st->ru->user_site_abi_thread && c->in->build.abi_thread
 					      ? c->in->build.abi_thread : "");
+	if (usite && st->ru->user_site_normpath) {
+		/* sysconfig.get_path('purelib', '<os>_user') normalises the result */
+		char *n = ps_ctx_check(c, ps_path_normpath(c->plat, usite));
+		free(usite);
+		usite = n;
+	}
 	if (!usite) {
 		free(base);
 		return;
@@ -1616,7 +1727,7 @@ int ps_site_run(struct ps_ctx *c)
 	snprintf(st.mm, sizeof st.mm, "%d.%d", st.ru->major, st.ru->minor);
 	snprintf(st.pyver, sizeof st.pyver, "python%d.%d%s", st.ru->major, st.ru->minor,
 		 st.ru->abi_thread && c->in->build.abi_thread ? c->in->build.abi_thread : "");
-	st.utf8_locale = locale_utf8(c, &assumed);
+	st.utf8_locale = locale_utf8(c, &assumed, &st.ascii_locale);
 	r->sys.site_ran = true;
 
 	/* PREFIXES is computed when site is imported, before venv() runs */
@@ -1626,7 +1737,16 @@ int ps_site_run(struct ps_ctx *c)
 	ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "import site",
 		 "site.py runs (no -S)%s: site.PREFIXES starts as [sys.prefix, sys.exec_prefix]",
 		 c->pth_file_used ? " because the ._pth file has `import site`" : "");
-	if (!st.utf8_locale)
+	if (st.ru->pth_bytes)
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "bytes",
+			 "%d.%d reads .pth files as bytes: nothing is decoded, a UTF-8 byte order "
+			 "mark stays part of the first line", st.ru->major, st.ru->minor);
+	else if (st.ascii_locale)
+		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "locale",
+			 "the locale is C/POSIX (LC_ALL, LC_CTYPE and LANG unset or C): %d.%d does not "
+			 "coerce it to UTF-8, so .pth files are decoded as ASCII",
+			 st.ru->major, st.ru->minor);
+	else if (!st.utf8_locale)
 		ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, NULL, "locale",
 			 "the locale is not UTF-8: .pth files that are not UTF-8 are decoded with it "
 			 "(assumed to be a single-byte encoding)");
