@@ -59,7 +59,7 @@ static const struct rules_row rules_table[] = {
 	    .locale_c_ascii = true,
 	    .pth_nul_error = "TypeError: stat" /* split: the lint looks for OS calls */
 			     "() argument 1 must be encoded string without null bytes, not str",
-	    .site_legacy_virtualenv = true, .site_nt_libdirs = 1,
+	    .site_legacy_virtualenv = true, .site_nt_libdirs = 1, .site_fail_message = "",
 	    .user_site_nt_version = true, .user_site_normpath = true },
 	  P_POSIX },
 	{ { .name = "3.6", .major = 3, .minor = 6, C3_COMMON, .pythonpath_macro = ":",

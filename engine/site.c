@@ -59,6 +59,8 @@ struct site {
 	long venv_step;             /* step that found it */
 	bool system_site;           /* include-system-site-packages is exactly "true" */
 	bool imports_unknown;       /* an import line already "ran" whose effect cannot be known */
+	bool virtualenv;            /* virtualenv's own site.py (legacy, <20) runs instead of CPython's */
+	bool fresh_known;           /* virtualenv: each addsitedir() builds known_paths from sys.path */
 	char mm[16];                /* "3.12" */
 	char pyver[24];             /* "python3.12" or "python3.13t" */
 };
@@ -464,6 +466,8 @@ static void site_fail(struct site *st, const char *exc_line, const char *cause, 
 	struct ps_result *r = st->r;
 	const char *msg = st->ru->site_fail_message ? st->ru->site_fail_message
 		: "init_import_site: Failed to import the site module";
+	if (!*msg)
+		msg = exc_line;   /* 2.7: the traceback alone, ending with the exception */
 	st->failed = true;
 	r->has_fatal = true;
 	ps_ctx_set(c, &r->fatal.message, msg);
@@ -718,8 +722,26 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 	char *missing = import_missing(st, text, &benign);
 	long s;
 
+	if (missing && st->virtualenv) {
+		char *exc = ps_ctx_printf(c, "ImportError: No module named %s", missing);
+		char *why = ps_ctx_printf(c, "line %d of %s runs `%s`, and virtualenv's site.py "
+					  "has no error handling around the .pth lines it executes",
+					  lineno, full, text);
+		ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
+			    "would run: %s, which fails with %s; virtualenv's site.py does not catch "
+			    "it, so `import site` fails", text, exc ? exc : "ImportError");
+		site_fail(st, exc ? exc : "ImportError", why ? why : "",
+			  "Remove the line (or the .pth file), or install the module it imports.");
+		free(exc);
+		free(why);
+		free(missing);
+		return true;
+	}
 	if (missing) {
-		char *exc = ps_ctx_printf(c, "ModuleNotFoundError: No module named '%s'", missing);
+		/* 2.7 (bytes .pth) has no ModuleNotFoundError and no quotes */
+		char *exc = st->ru->pth_bytes
+			? ps_ctx_printf(c, "ImportError: No module named %s", missing)
+			: ps_ctx_printf(c, "ModuleNotFoundError: No module named '%s'", missing);
 		s = ps_trace(c, PS_PHASE_SITE, PS_OP_WARN, full, "Error processing line",
 			     "line %d of %s would run `%s`, which fails: %s (not a built-in module and "
 			     "nowhere on sys.path as it stands at this point); site.py prints \"Error "
@@ -921,8 +943,13 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 		} else if (!st->ru->pth_blank_is_path && all_space(l, ll, utf8)) {
 			ps_pth_push(c, full, lineno, text, PS_PTH_BLANK, NULL);
 		} else if ((ll >= 7 && memcmp(l, "import ", 7) == 0) ||
-			   (ll >= 7 && memcmp(l, "import\t", 7) == 0)) {
+			   (ll >= 7 && memcmp(l, "import\t", 7) == 0) ||
+			   (st->virtualenv && ll >= 6 && memcmp(l, "import", 6) == 0)) {
 			if (pth_import(st, full, lineno, text, read_step, second)) {
+				if (st->virtualenv) {
+					free(text);
+					break;
+				}
 				for (size_t j = k + 1; j < nlines && !c->oom; j++) {
 					char *rest = memdup_str(st, data + body + lines[j].off,
 								lines[j].len);
@@ -933,6 +960,18 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 				free(text);
 				break;
 			}
+		} else if (memchr(l, '\0', ll) && st->ru->pth_nul_error && st->virtualenv) {
+			char *cause = ps_ctx_printf(c, "line %d of %s contains a NUL byte and "
+						    "virtualenv's site.py has no error handling around "
+						    "os.path.exists()", lineno, full);
+			ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
+				    "contains a NUL byte: os.path.exists() raises %s, which virtualenv's "
+				    "site.py does not catch", st->ru->pth_nul_error);
+			site_fail(st, st->ru->pth_nul_error, cause ? cause : "",
+				  "Remove the NUL byte from the .pth file.");
+			free(cause);
+			free(text);
+			break;
 		} else if (memchr(l, '\0', ll) && st->ru->pth_nul_error) {
 			/* os.path.exists() raises: "Error processing line N", the rest is skipped */
 			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_WARN, full, "Error processing line",
@@ -1012,6 +1051,8 @@ out:
 /* T5 addsitedir                                                       */
 /* ------------------------------------------------------------------ */
 
+static void known_from_syspath(struct site *st);
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1031,6 +1072,8 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 	if (!sitedir)
 		return;
 	ps_strv_init(&names);
+	if (st->fresh_known)
+		known_from_syspath(st);
 	if (!known_has(st, sitedir)) {
 		char *note = ps_ctx_printf(c, "addsitedir(): appends %s to sys.path (%s)%s", sitedir,
 					   detail, st->ru->site_sitedir_unknown
@@ -1562,7 +1605,7 @@ static void user_site(struct site *st)
 				      st->ru->minor,
 				      st->ru->user_site_abi_thread && c->in->build.abi_thread
 					      ? c->in->build.abi_thread : "");
-	if (usite && st->ru->user_site_normpath) {
+	if (usite && st->ru->user_site_normpath && !st->virtualenv) {
 		/* sysconfig.get_path('purelib', '<os>_user') normalises the result */
 		char *n = ps_ctx_check(c, ps_path_normpath(c->plat, usite));
 		free(usite);
@@ -1590,6 +1633,20 @@ static void user_site(struct site *st)
 						     base, env_base ? "PYTHONUSERBASE" : src);
 			addsitedir(st, usite, PS_ORIGIN_USER_SITE, detail ? detail : "", p);
 			free(detail);
+		}
+		/* virtualenv's site.py also takes Debian's user dist-packages */
+		for (int k = 0; k < 2 && st->virtualenv && !st->failed && !c->oom; k++) {
+			char *d = ps_ctx_printf(c, "%s/%s/%s/dist-packages", base,
+						k == 0 ? "lib" : "local/lib", st->pyver);
+			bool dok = d && ps_fs_isdir(c->fs, d);
+			long ds = ps_trace(c, PS_PHASE_SITE, PS_OP_ISDIR, d, dok ? "true" : "false",
+					   "virtualenv's site.py: the user's dist-packages%s",
+					   dok ? "" : ": not a directory, skipped");
+			set_cause(st, ds, s);
+			if (dok)
+				addsitedir(st, d, PS_ORIGIN_USER_SITE,
+					   "user dist-packages (virtualenv's site.py)", ds);
+			free(d);
 		}
 	}
 	free(base);
@@ -1705,6 +1762,256 @@ static void note_customize(struct site *st, const char *name)
 }
 
 /* ------------------------------------------------------------------ */
+/* A legacy virtualenv (<20): its own site.py                          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * virtualenv's _init_pathinfo(): known_paths made afresh from the
+ * sys.path entries that are directories (its addsitedir() does this
+ * whenever it is handed None, which is every call after addsitepackages()).
+ */
+static void known_from_syspath(struct site *st)
+{
+	struct ps_ctx *c = st->c;
+	known_release(&st->known);
+	for (size_t i = 0; i < st->r->sys.path.n && !c->oom; i++) {
+		const char *e = st->r->sys.path.v[i];
+		char *abs;
+		if (!ps_fs_isdir(c->fs, e))
+			continue;
+		abs = ps_ctx_abspath(c, e);
+		if (abs)
+			known_add(st, abs);
+		free(abs);
+	}
+}
+
+/*
+ * The site.py `import site` would find first on getpath's sys.path, when
+ * it is virtualenv's (its text names virtual_install_main_packages and
+ * orig-prefix.txt; it is read, never run).  Yours, NULL when none.
+ */
+static char *find_virtualenv_site(struct site *st, long *step)
+{
+	struct ps_ctx *c = st->c;
+	const struct ps_strv *sp = &st->r->sys.path;
+	for (size_t i = 0; i < sp->n && !c->oom; i++) {
+		char *py = pyjoin(st, sp->v[i], "site.py");
+		char *data = NULL;
+		size_t len = 0;
+		bool is_file = py && ps_fs_isfile(c->fs, py);
+		bool ve;
+		if (!is_file) {
+			free(py);
+			continue;
+		}
+		ve = read_whole(st, py, &data, &len) == 0 &&
+		     memmem(data, len, "virtual_install_main_packages", 29) &&
+		     memmem(data, len, "orig-prefix.txt", 15);
+		*step = ps_trace(c, PS_PHASE_SITE, PS_OP_READ, py, ve ? "virtualenv" : "ok",
+				 "%s", ve ? "`import site` finds this site.py first, and it is "
+				 "virtualenv's own (legacy virtualenv, before 20): it names "
+				 "virtual_install_main_packages and orig-prefix.txt; its rules are "
+				 "modelled, the file is never run"
+				 : "`import site` finds this site.py first: CPython's rules apply");
+		free(data);
+		if (ve)
+			return py;
+		free(py);
+		return NULL;
+	}
+	return NULL;
+}
+
+/* virtualenv's addsitepackages(known, sys_prefix, exec_prefix) on POSIX. */
+static void virtualenv_sitepackages(struct site *st, const char *sys_prefix,
+				    const char *exec_prefix, long cause, const char *what)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_strv prefixes;
+	ps_strv_init(&prefixes);
+	ps_strv_push_take(&prefixes, pyjoin(st, sys_prefix, "local"));
+	ps_strv_push(&prefixes, sys_prefix);
+	if (strcmp(exec_prefix, sys_prefix) != 0)
+		ps_strv_push_take(&prefixes, pyjoin(st, exec_prefix, "local"));
+	for (size_t i = 0; i < prefixes.n && !st->failed && !c->oom; i++) {
+		const char *p = prefixes.v[i];
+		struct ps_strv dirs;
+		char *lib64;
+		if (!*p)
+			continue;
+		ps_strv_init(&dirs);
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/%s/site-packages", p,
+							str_ends(p, "/") ? "" : "/", st->pyver));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/site-python", p,
+							str_ends(p, "/") ? "" : "/"));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%s%s/lib-dynload", p,
+							str_ends(p, "/") ? "" : "/", st->pyver));
+		lib64 = ps_ctx_printf(c, "%s%slib64/%s/site-packages", p, str_ends(p, "/") ? "" : "/",
+				      st->pyver);
+		if (lib64 && ps_fs_exists(c->fs, lib64)) {
+			/* inserted first (64-bit) unless its realpath is one of the others' */
+			char *rl = NULL;
+			bool same = false;
+			ps_fs_realpath_full(c->fs, lib64, &rl);
+			for (size_t k = 0; k < dirs.n && rl && !same; k++) {
+				char *rk = NULL;
+				ps_fs_realpath_full(c->fs, dirs.v[k], &rk);
+				same = rk && strcmp(rk, rl) == 0;
+				free(rk);
+			}
+			free(rl);
+			if (!same && ps_strv_insert(&dirs, 0, lib64) < 0)
+				c->oom = true;
+		}
+		free(lib64);
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slocal/lib/%s/dist-packages", p,
+							str_ends(p, "/") ? "" : "/", st->pyver));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/%s/dist-packages", p,
+							str_ends(p, "/") ? "" : "/", st->pyver));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/dist-python", p,
+							str_ends(p, "/") ? "" : "/"));
+		for (size_t k = 0; k < dirs.n && !st->failed && !c->oom; k++) {
+			bool ok;
+			long s;
+			char *why;
+			if (!dirs.v[k])
+				continue;
+			ok = ps_fs_isdir(c->fs, dirs.v[k]);
+			why = ps_ctx_printf(c, "%s of prefix %s (virtualenv's site.py)", what, p);
+			s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISDIR, dirs.v[k], ok ? "true" : "false",
+				     "%s%s", why ? why : "", ok ? "" : ": not a directory, skipped");
+			set_cause(st, s, cause);
+			if (ok)
+				addsitedir(st, dirs.v[k], PS_ORIGIN_SITE_PACKAGES, why ? why : "", s);
+			free(why);
+		}
+		ps_strv_release(&dirs);
+	}
+	ps_strv_release(&prefixes);
+}
+
+/*
+ * main() of virtualenv's site.py (virtualenv 16.x, POSIX): the real
+ * stdlib from orig-prefix.txt first, then removeduppaths, the env's own
+ * site-packages, the user site (only with global site-packages), and the
+ * real prefix's site-packages unless no-global-site-packages.txt exists.
+ * sys.prefix stays what getpath found (the env); sys.real_prefix is set.
+ */
+static void legacy_virtualenv(struct site *st, const char *site_py, long found)
+{
+	struct ps_ctx *c = st->c;
+	struct ps_result *r = st->r;
+	char *dir = ps_ctx_dirname(c, site_py);
+	char *orig = dir ? pyjoin(st, dir, "orig-prefix.txt") : NULL;
+	char *noglobal = dir ? pyjoin(st, dir, "no-global-site-packages.txt") : NULL;
+	char *data = NULL, *real = NULL;
+	const char *prefix = r->sys.prefix ? r->sys.prefix : "";
+	const char *exec_prefix = r->sys.exec_prefix ? r->sys.exec_prefix : "";
+	size_t len = 0;
+	long s, rs;
+	bool global;
+	int rc;
+
+	st->virtualenv = true;
+	if (!orig || !noglobal)
+		goto out;
+	rc = read_whole(st, orig, &data, &len);
+	rs = ps_trace(c, PS_PHASE_SITE, PS_OP_READ, orig, errno_name(rc),
+		      "virtual_install_main_packages(): reads the real installation's prefix");
+	set_cause(st, rs, found);
+	if (rc != 0) {
+		char *exc = ps_ctx_printf(c, "IOError: %s: '%s'", errno_text(rc), orig);
+		site_fail(st, exc ? exc : "IOError", "virtualenv's site.py cannot open orig-prefix.txt",
+			  "Recreate the virtualenv (its orig-prefix.txt is gone).");
+		free(exc);
+		goto out;
+	}
+	real = strip_copy(st, data, len);
+	if (!real)
+		goto out;
+	s = ps_trace_set(c, PS_PHASE_SITE, "sys.real_prefix", real,
+			 "virtualenv's site.py sets sys.real_prefix to the stripped text of %s", orig);
+	set_cause(st, s, rs);
+	if (ps_strv_pushf(&r->notes, "virtualenv (legacy, <20): %s is virtualenv's own site.py "
+			  "(modelled, never run); sys.real_prefix = %s", site_py, real) < 0)
+		c->oom = true;
+
+	/* the real stdlib: lib/pythonX.Y, lib64 first when it exists, plat-ARCH, lib-tk */
+	{
+		struct ps_strv paths;
+		char *lib64 = ps_ctx_printf(c, "%s/lib64/%s", real, st->pyver);
+		char *plat;
+		size_t n0;
+		ps_strv_init(&paths);
+		ps_strv_push_take(&paths, ps_ctx_printf(c, "%s/lib/%s", real, st->pyver));
+		if (lib64 && ps_fs_exists(c->fs, lib64) && ps_strv_insert(&paths, 0, lib64) < 0)
+			c->oom = true;
+		free(lib64);
+		/* sys._multiarch does not exist in CPython's own 2.7: plat-linux2 */
+		plat = ps_ctx_printf(c, "%s/lib/%s/plat-linux2", real, st->pyver);
+		if (plat && ps_fs_exists(c->fs, plat))
+			ps_strv_push(&paths, plat);
+		free(plat);
+		n0 = paths.n;
+		for (size_t i = 0; i < n0; i++) {
+			char *tk = pyjoin(st, paths.v[i], "lib-tk");
+			if (tk && ps_fs_exists(c->fs, tk))
+				ps_strv_push(&paths, tk);
+			free(tk);
+		}
+		for (size_t i = 0; i < paths.n && !c->oom; i++) {
+			long a = ps_trace_set(c, PS_PHASE_SITE, "sys.path", paths.v[i],
+					      "virtual_install_main_packages(): virtualenv's site.py "
+					      "appends the real installation's %s", i == 0 ? "standard library"
+					      : "library directory");
+			set_cause(st, a, s);
+			if (ps_strv_push(&r->sys.path, paths.v[i]) < 0)
+				c->oom = true;
+			ps_entries_push(c, &r->entries, &r->nentries, paths.v[i],
+					i == 0 ? PS_ORIGIN_STDLIB : PS_ORIGIN_PLATSTDLIB, a,
+					"the real installation's library (%s), added by virtualenv's own "
+					"site.py from orig-prefix.txt", real);
+		}
+		ps_strv_release(&paths);
+	}
+	removeduppaths(st);
+
+	global = !ps_fs_exists(c->fs, noglobal);
+	s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, noglobal, global ? "false" : "true",
+		     "virtualenv's site.py: %s", global ? "no no-global-site-packages.txt: the "
+		     "real installation's site-packages and the user site are used"
+		     : "no-global-site-packages.txt exists: no global site-packages, and "
+		       "ENABLE_USER_SITE = False");
+	set_cause(st, s, found);
+	if (!global) {
+		st->enable_user_site = 0;
+		st->eus_step = ps_trace_set(c, PS_PHASE_SITE, "ENABLE_USER_SITE", "False",
+					    "virtualenv's site.py disables the user site "
+					    "(no-global-site-packages.txt)");
+		set_cause(st, st->eus_step, s);
+	}
+	virtualenv_sitepackages(st, prefix, exec_prefix, s, "site-packages of the env");
+	if (st->failed)
+		goto out;
+
+	/* from here on its addsitedir() gets None: known_paths afresh every time */
+	st->fresh_known = true;
+	user_site(st);
+	if (st->failed)
+		goto out;
+	if (global)
+		virtualenv_sitepackages(st, real, exec_prefix, s,
+					"global site-packages (sys.real_prefix)");
+out:
+	free(dir);
+	free(orig);
+	free(noglobal);
+	free(data);
+	free(real);
+}
+
+/* ------------------------------------------------------------------ */
 /* main()                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -1752,6 +2059,15 @@ int ps_site_run(struct ps_ctx *c)
 			 "(assumed to be a single-byte encoding)");
 	st.debian = c->plat != PS_PLATFORM_NT && detect_debian(&st);
 
+	if (st.ru->site_legacy_virtualenv) {
+		long found = -1;
+		char *vs = find_virtualenv_site(&st, &found);
+		if (vs) {
+			legacy_virtualenv(&st, vs, found);
+			free(vs);
+			goto customize;
+		}
+	}
 	removeduppaths(&st);
 	if (st.ru->site_venv && !st.failed)
 		venv(&st, &prefix_step);
@@ -1766,6 +2082,7 @@ int ps_site_run(struct ps_ctx *c)
 		set_cause(&st, s, prefix_step);
 		addsitepackages(&st, &st.prefixes, false, s);
 	}
+customize:
 	r->sys.enable_user_site = st.enable_user_site;
 	if (!st.failed) {
 		note_customize(&st, "sitecustomize");
