@@ -152,13 +152,15 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The row of pane p whose text contains s (among the rows shown), or NULL. */
+/*
+ * The row of pane p whose text contains s (among the rows shown), or NULL.
+ * Through model_row_text: trace and .pth rows have no text until asked.
+ */
 static const struct ps_row *find_row(struct ps_model *m, struct ps_pane *p, const char *s)
 {
 	size_t i;
-	(void)m;
 	for (i = 0; i < p->nvis; i++)
-		if (strstr(p->rows[p->vis[i]].text, s))
+		if (strstr(model_row_text(m, &p->rows[p->vis[i]]), s))
 			return &p->rows[p->vis[i]];
 	return NULL;
 }
@@ -169,7 +171,7 @@ static const struct ps_row *result_row(struct ps_model *m, enum ps_row_kind kind
 	size_t i;
 	for (i = 0; i < p->nvis; i++) {
 		const struct ps_row *r = &p->rows[p->vis[i]];
-		if (r->kind == kind && strstr(r->text, s))
+		if (r->kind == kind && strstr(model_row_text(m, r), s))
 			return r;
 	}
 	return NULL;
@@ -574,11 +576,11 @@ static size_t cols(const char *s)
 }
 
 /* Whether the row with text s is on screen in pane p (inside its window). */
-static bool on_screen(struct ps_pane *p, const char *s)
+static bool on_screen(struct ps_model *m, struct ps_pane *p, const char *s)
 {
 	size_t i;
 	for (i = p->top; i < p->nvis && i < p->top + (size_t)p->h; i++)
-		if (strstr(p->rows[p->vis[i]].text, s))
+		if (strstr(model_row_text(m, &p->rows[p->vis[i]]), s))
 			return true;
 	return false;
 }
@@ -617,7 +619,7 @@ static void test_sys_path_fits_80x24(void **state)
 	for (int i = 0; i < 20; i++)
 		model_action(m, ACT_DOWN);
 	assert_all_entries_on_screen(m);
-	assert_true(on_screen(model_pane(m, PANE_RESULT), "executable"));
+	assert_true(on_screen(m, model_pane(m, PANE_RESULT), "executable"));
 	/* the footer explains the entry under the cursor */
 	assert_non_null(model_pane(m, PANE_RESULT)->footer);
 	assert_true(model_pane(m, PANE_RESULT)->footer_h >= 1);
@@ -739,7 +741,7 @@ static void test_trace_focus_layout(void **state)
 	assert_non_null(m->res.trace[step].note);
 	assert_non_null(strstr(tr->footer, m->res.trace[step].note));
 	/* the value the step set is on screen in the replayed state, marked */
-	assert_true(on_screen(res, "prefix"));
+	assert_true(on_screen(m, res, "prefix"));
 	assert_int_equal(result_row(m, ROW_VALUE, "prefix")->mark, '~');
 	/* the last step: the entry it added is on screen */
 	model_key(m, 'G');
