@@ -121,7 +121,7 @@ struct ps_rules {
 	const char *site_fail_message; /* the fatal line of a failed `import site`; NULL:
 					  "init_import_site: Failed to import the site module" (3.9+) */
 	bool site_legacy_virtualenv; /* 2.7: a virtualenv (<20) site.py in the stdlib dir is detected */
-	bool site_darwin_library;    /* 3.6, 3.7: framework builds add /Library/<framework>/M.m/site-packages */
+	bool site_darwin_library;    /* 3.6: framework builds add /Library/<framework>/M.m/site-packages */
 	int site_nt_libdirs;         /* nt site-packages after the prefix itself: 0 prefix\Lib\site-packages
 					(3.11+), 1 prefix\lib\site-packages (<=3.8), 2 prefix\<platlibdir>\
 					site-packages then prefix\lib\site-packages (3.9, 3.10) */

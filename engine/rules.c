@@ -73,7 +73,7 @@ static const struct rules_row rules_table[] = {
 	    .fatal_style = PS_FATAL_37, .c_build_landmark = "Modules/Setup",
 	    .c_builddir_isfile = true, .pth_nul_error = "ValueError: embedded null byte",
 	    .site_fail_message = "initsite: Failed to import the site module",
-	    .site_darwin_library = true, .site_nt_libdirs = 1, .user_site_nt_version = true,
+	    .site_nt_libdirs = 1, .user_site_nt_version = true,
 	    .user_site_normpath = true },
 	  P_POSIX | P_DARWIN },
 	{ { .name = "3.8", .major = 3, .minor = 8, C3_COMMON, .pythonpath_macro = "",
