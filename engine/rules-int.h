@@ -126,7 +126,7 @@ struct ps_rules {
 					(3.11+), 1 prefix\lib\site-packages (<=3.8), 2 prefix\<platlibdir>\
 					site-packages then prefix\lib\site-packages (3.9, 3.10) */
 	bool user_site_nt_version;   /* <=3.9: nt user site PythonXY from sys.version_info (3.10+: sys.winver) */
-	bool user_site_normpath;     /* 2.7-3.7: USER_SITE comes from sysconfig, normpath()ed */
+	bool user_site_normpath;     /* 2.7, 3.6: USER_SITE comes from sysconfig, normpath()ed */
 };
 
 /* Rules for major.minor on platform, or NULL. Borrowed, static. */

@@ -473,6 +473,127 @@ def module_run(ip, T):
     return inv(ip.binary, ip.binary, T, None, (), ('module', 'probe_mod_ps'))
 
 
+# --- site.py of the older versions (h11): .pth files in a private site-packages -------
+
+def wbytes(path, data):
+    """Writes bytes (a .pth with a NUL or a BOM) inside the scratch tree only."""
+    if os.path.islink(path) or not os.path.realpath(os.path.dirname(path) if os.path.isdir(
+            os.path.dirname(path)) else tempfile.gettempdir()).startswith(
+            os.path.realpath(tempfile.gettempdir())):
+        raise RuntimeError(f'refusing to write {path}: it leads outside the scratch tree')
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+def mirror(ip, T):
+    """T/bin/pythonX.Y (a copy) over T/lib/pythonX.Y, a real directory whose entries
+    link to the installation's standard library, except site-packages: a directory
+    of its own, so that .pth files can be written there without touching the install."""
+    d = os.path.join(T, 'lib', 'python' + ip.ver)
+    os.makedirs(os.path.join(d, 'site-packages'))
+    for n in os.listdir(lib(ip)):
+        if n != 'site-packages':
+            os.symlink(os.path.join(lib(ip), n), os.path.join(d, n))
+    exe = copy_binary(ip, os.path.join(T, 'bin', 'python' + ip.ver))
+    return exe, os.path.join(d, 'site-packages')
+
+
+@case
+def site_pth_kinds(ip, T):
+    # comment, blank and blank-looking lines, relative, absolute, missing, duplicate,
+    # import line, a dot-file (read by every version here), CRLF line ends
+    exe, sp = mirror(ip, T)
+    for d in ('d1', 'd2', 'd3'):
+        os.makedirs(os.path.join(T, d))
+    os.makedirs(os.path.join(sp, 'rel'))
+    wbytes(os.path.join(sp, 'a.pth'), (f'# c\n\n   \n{T}/d1\nrel\n/nonexistent\n{T}/d1\nimport sys\n.\n').encode())
+    wbytes(os.path.join(sp, '.hid.pth'), f'{T}/d2\n'.encode())
+    wbytes(os.path.join(sp, 'b.pth'), f'{T}/d3\r\n'.encode())
+    return inv(exe, exe, T)
+
+
+@case
+def site_pth_nul(ip, T):
+    # 2.7 TypeError, 3.6/3.7 ValueError ("Error processing line 2"); 3.8+ just missing
+    exe, sp = mirror(ip, T)
+    for d in ('d1', 'd2', 'd3'):
+        os.makedirs(os.path.join(T, d))
+    wbytes(os.path.join(sp, 'a.pth'), f'{T}/d1\n/us\0r\n{T}/d2\n'.encode())
+    wbytes(os.path.join(sp, 'b.pth'), f'{T}/d3\n'.encode())
+    return inv(exe, exe, T)
+
+
+@case
+def site_pth_bom(ip, T):
+    # the BOM stays part of line 1 (bytes in 2.7; 3.6 in the C locale cannot decode it)
+    exe, sp = mirror(ip, T)
+    os.makedirs(os.path.join(T, 'd1'))
+    os.makedirs(os.path.join(T, 'd2'))
+    wbytes(os.path.join(sp, 'a.pth'), b'\xef\xbb\xbf' + f'{T}/d1\n{T}/d2\n'.encode())
+    return inv(exe, exe, T)
+
+
+@case
+def site_pth_non_ascii(ip, T):
+    # UTF-8 text: 3.6 in the C locale decodes ASCII and fails; the others read it
+    # (not 2.7: its byte-string repr does not read back as the same text here)
+    if ip.ver == '2.7':
+        return None
+    exe, sp = mirror(ip, T)
+    os.makedirs(os.path.join(T, 'caf\u00e9'))
+    wbytes(os.path.join(sp, 'a.pth'), f'{T}/caf\u00e9\n'.encode('utf-8'))
+    return inv(exe, exe, T)
+
+
+@case
+def site_pth_non_ascii_utf8_locale(ip, T):
+    if ip.ver == '2.7':
+        return None
+    exe, sp = mirror(ip, T)
+    os.makedirs(os.path.join(T, 'caf\u00e9'))
+    wbytes(os.path.join(sp, 'a.pth'), f'{T}/caf\u00e9\n'.encode('utf-8'))
+    return inv(exe, exe, T, {'LC_ALL': 'C.UTF-8'})
+
+
+@case
+def site_pth_latin1(ip, T):
+    # not UTF-8: 2.7 reads bytes; 3.6 (ASCII) and 3.7+ (UTF-8) fail to import site
+    exe, sp = mirror(ip, T)
+    wbytes(os.path.join(sp, 'a.pth'), f'{T}/d1\n{T}/caf'.encode() + b'\xe9\n')
+    os.makedirs(os.path.join(T, 'd1'))
+    return inv(exe, exe, T)
+
+
+@case
+def site_python_dir(ip, T):
+    # PREFIX/lib/site-python: 2.7 only
+    exe, sp = mirror(ip, T)
+    os.makedirs(os.path.join(T, 'd1'))
+    wbytes(os.path.join(T, 'lib', 'site-python', 'x.pth'), f'{T}/d1\n\n'.encode())
+    return inv(exe, exe, T)
+
+
+@case
+def site_usersite_pth(ip, T):
+    # .pth files in the user site, then the global site-packages
+    exe, sp = mirror(ip, T)
+    usp = os.path.join(T, 'home', '.local', 'lib', 'python' + ip.ver, 'site-packages')
+    os.makedirs(usp)
+    os.makedirs(os.path.join(T, 'd1'))
+    wbytes(os.path.join(usp, 'u.pth'), f'{T}/d1\n{sp}\n\n'.encode())
+    wbytes(os.path.join(sp, 'g.pth'), f'{T}/d1\n{usp}\n'.encode())
+    return inv(exe, exe, T)
+
+
+@case
+def site_userbase_trailing_slash(ip, T):
+    # 2.7 and 3.6 normpath() USER_SITE (sysconfig); 3.7+ keep the doubled slash
+    exe, sp = mirror(ip, T)
+    os.makedirs(os.path.join(T, 'ub', 'lib', 'python' + ip.ver, 'site-packages'))
+    return inv(exe, exe, T, {'PYTHONUSERBASE': os.path.join(T, 'ub') + '/'})
+
+
 # ---------------------------------------------------------------------------
 # Running and comparing
 # ---------------------------------------------------------------------------
