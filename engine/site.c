@@ -662,6 +662,47 @@ static enum modfind find_top_module(struct site *st, const char *name, char **wh
 }
 
 /*
+ * setuptools' distutils-precedence.pth, one line (setuptools 49+):
+ *   import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var,
+ *   'DEFAULT') == 'local'; enabled and __import__('_distutils_hack').add_shim();
+ * `enabled` only depends on os.environ (not hidden by -E), so whether the
+ * __import__ runs is known; when it does and the module exists nowhere,
+ * the line fails.  Returns the missing module (yours) or NULL.
+ */
+static char *distutils_hack_missing(struct site *st, const char *text)
+{
+	static const char get[] = "os.environ.get(var, '";
+	static const char imp[] = "enabled and __import__('";
+	const char *g = strstr(text, get), *i = strstr(text, imp), *q;
+	const char *val;
+	char def[64], name[64];
+	size_t n;
+	char *where = NULL;
+	enum modfind f;
+
+	if (!strstr(text, "var = 'SETUPTOOLS_USE_DISTUTILS'") || !g || !i || st->imports_unknown)
+		return NULL;
+	g += sizeof get - 1;
+	q = strchr(g, '\'');
+	if (!q || (n = (size_t)(q - g)) >= sizeof def || strncmp(q, "') == 'local'", 13) != 0)
+		return NULL;
+	memcpy(def, g, n);
+	def[n] = '\0';
+	i += sizeof imp - 1;
+	q = strchr(i, '\'');
+	if (!q || (n = (size_t)(q - i)) == 0 || n >= sizeof name || q[1] != ')')
+		return NULL;
+	memcpy(name, i, n);
+	name[n] = '\0';
+	val = ps_env_get(&st->c->in->env, "SETUPTOOLS_USE_DISTUTILS");
+	if (strcmp(val ? val : def, "local") != 0)
+		return NULL;   /* `enabled` is false: the __import__ never runs */
+	f = find_top_module(st, name, &where);
+	free(where);
+	return f == MOD_MISSING ? ps_ctx_strdup(st->c, name) : NULL;
+}
+
+/*
  * Looks at the first statement of an import line ("import a.b as c, d"):
  * returns the first top-level module that is certainly not importable, or
  * NULL (yours).  *benign tells whether every module named is a built-in or
@@ -706,6 +747,8 @@ static char *import_missing(struct site *st, const char *text, bool *benign)
 			*benign = false;
 	}
 	free(stmt);
+	if (!missing)
+		missing = distutils_hack_missing(st, text);
 	return missing;
 }
 
