@@ -22,8 +22,10 @@
  *   - stdin is /dev/null (except the probe for interactive runs), stdout
  *     and stderr are captured, and the process is killed after 5 seconds.
  *
- * Exit status: 0 no difference, 1 a difference (including a predicted
- * fatal start-up that did not happen, or the reverse), 2 usage / cannot run.
+ * Exit status: 0 no difference (a predicted fatal start-up that really
+ * happens with the same status and message included: verify's 1 means "a
+ * difference", contract §1), 1 a difference (including a predicted fatal
+ * start-up that did not happen, or the reverse), 2 usage / cannot run.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -445,11 +445,22 @@ def test_verify_exit_codes():
                        *real_env())
     d = json.loads(out)
     check(d.get("equal") is False and d.get("differences"), "verify json: %r" % d)
-    # a predicted fatal start-up that really happens is agreement: exit 1
-    # (fatal predicted) per §1, and the stderr compared
+    # a predicted fatal start-up that really happens (same status, same
+    # message) is agreement: §1's "verify found a difference" is the only
+    # 1 of verify (README: extensions and differences), so exit 0
     rc, out, err = run("verify", "--python", exe, *real_env(["PYTHONHOME=/nonexistent"]))
     no_crash(rc, err, "verify fatal")
-    check(rc == 1, "verify with a fatal start-up: exit %d" % rc)
+    check(rc == 0, "verify with a fatal start-up both sides agree on: exit %d\n%s" % (rc, out))
+    rc, out, err = run("verify", "--python", exe, "--format", "json",
+                       *real_env(["PYTHONHOME=/nonexistent"]))
+    d = json.loads(out)
+    check(d.get("equal") is True and d.get("exit_status") == 1, "verify fatal json: %r" % d)
+    # modelled as 3.7, the same PYTHONHOME aborts (status 134): the real
+    # 3.12 exits 1, a difference
+    rc, out, err = run("verify", "--python", exe, "--rules", "3.7",
+                       *real_env(["PYTHONHOME=/nonexistent"]))
+    no_crash(rc, err, "verify fatal 3.7")
+    check(rc == 1, "verify of a fatal predicted with another status: exit %d\n%s" % (rc, out))
 
 
 @test
