@@ -911,6 +911,8 @@ struct binfo {
 	bool thread;
 	char *version_source;     /* yours */
 	char *library;            /* resolved libpython path or NULL */
+	bool links_libpython;     /* a libpythonX.Y in DT_NEEDED (found or not) */
+	bool py_symbols;          /* the bytes hold Py_BytesMain or Py_Main: the interpreter's main */
 };
 
 /*
@@ -925,6 +927,12 @@ static void examine_elf(struct dctx *c, const char *real, struct binfo *bi)
 
 	if (read_whole(c->fs, real, MAX_BINARY, &data, &len) != 0)
 		return;
+	/*
+	 * python's main() calls Py_BytesMain (3.8+) or Py_Main (2.7-3.7): the
+	 * name is in the binary whether libpython is linked in (a static
+	 * build such as Debian's) or dynamically (an undefined symbol).
+	 */
+	bi->py_symbols = memmem(data, len, "Py_BytesMain", 12) || memmem(data, len, "Py_Main", 7);
 	ps_strv_init(&needed);
 	if (elf_dynamic(c, (const unsigned char *)data, len, &needed, &rpath, &runpath) < 0) {
 		free(data);
@@ -940,6 +948,7 @@ static void examine_elf(struct dctx *c, const char *real, struct binfo *bi)
 
 		if (!parse_versioned_name(needed.v[i], true, &ma, &mi, &th))
 			continue;
+		bi->links_libpython = true;
 		if (!bi->major) {
 			bi->major = ma;
 			bi->minor = mi;
@@ -1030,14 +1039,15 @@ static bool scan_stdlib_dir(struct dctx *c, const char *dir, char **sysconfig, c
  *      was found at when that differs): the only evidence for a statically
  *      linked interpreter;
  *   4. /usr/local and /usr.
- * Duplicates are dropped.  Each pushed string is a directory.
+ * Duplicates are dropped.  Each pushed string is a directory.  Returns the
+ * number of candidates pushed before step 4: those tied to the binary.
  */
-static void stdlib_candidates(struct dctx *c, const struct binfo *bi, const char *prefix0,
-			      const char *hit_prefix, struct ps_strv *out)
+static size_t stdlib_candidates(struct dctx *c, const struct binfo *bi, const char *prefix0,
+				const char *hit_prefix, struct ps_strv *out)
 {
 	static const char *const libdirs[] = { "lib", "lib64" };
 	const char *prefixes[4];
-	size_t np = 0, i, j;
+	size_t np = 0, i, j, tied = 0;
 	char *libdir = NULL, *libprefix = NULL;
 	const char *t = bi->thread ? "t" : "";
 
@@ -1066,6 +1076,8 @@ static void stdlib_candidates(struct dctx *c, const struct binfo *bi, const char
 	for (i = 0; i < np + 1 && !c->oom; i++) {
 		const char *p = i < np ? prefixes[i] : "/usr";
 
+		if (i == np - 1)
+			tied = out->n;   /* from here on: /usr/local and /usr */
 		for (j = 0; j < 2 && !c->oom; j++) {
 			char *d = dprintf_(c, "%s/%s/python%d.%d%s", strcmp(p, "/") ? p : "", libdirs[j],
 					   bi->major, bi->minor, t);
@@ -1077,23 +1089,27 @@ static void stdlib_candidates(struct dctx *c, const struct binfo *bi, const char
 	}
 	free(libdir);
 	free(libprefix);
+	return tied;
 }
 
 /*
  * The stdlib holding the build configuration: the first candidate with a
  * _sysconfigdata*.py or a config-* Makefile, else the first that exists (a
- * stdlib without them), else NULL.  Yours.
+ * stdlib without them), else NULL.  Yours.  *fallback tells whether the
+ * configuration was found only under /usr/local or /usr, which nothing
+ * ties to the binary (a guess).
  */
 static char *find_stdlib(struct dctx *c, const struct binfo *bi, const char *prefix0,
-			 const char *hit_prefix, char **sysconfig, char **makefile)
+			 const char *hit_prefix, char **sysconfig, char **makefile, bool *fallback)
 {
 	struct ps_strv cands;
 	char *first = NULL, *found = NULL;
-	size_t i;
+	size_t i, tied;
 
 	*sysconfig = *makefile = NULL;
+	*fallback = false;
 	ps_strv_init(&cands);
-	stdlib_candidates(c, bi, prefix0, hit_prefix, &cands);
+	tied = stdlib_candidates(c, bi, prefix0, hit_prefix, &cands);
 	for (i = 0; i < cands.n && !found && !c->oom; i++) {
 		char *sc = NULL, *mk = NULL;
 
@@ -1101,6 +1117,7 @@ static char *find_stdlib(struct dctx *c, const struct binfo *bi, const char *pre
 			continue;
 		if (sc || mk) {
 			found = dstrdup(c, cands.v[i]);
+			*fallback = i >= tied;
 			*sysconfig = sc;
 			*makefile = mk;
 		} else if (!first) {
@@ -1188,12 +1205,30 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 	struct binfo bi = { 0 };
 	char *stdlib = NULL, *sysconfig = NULL, *makefile = NULL, *bindir = NULL, *prefix0 = NULL;
 	char *hit_prefix = NULL;
+	char *src = NULL;   /* the source named for values read from the stdlib, when not the file itself */
+	bool looks_python, fallback = false;
 	int rc = -1;
 
-	/* 1. the version: file name, else the libpython it links, else lib/pythonX.Y */
+	/*
+	 * 0. is it a Python interpreter at all?  "python" in its name (the
+	 *    file found or its real path), a libpython it links, or python's
+	 *    main (Py_BytesMain / Py_Main) in its bytes; anything else (/bin/ls)
+	 *    is refused, unless --rules was given: the version is then the
+	 *    user's word, and said to be.
+	 * 1. the version: file name, else the libpython it links, else
+	 *    lib/pythonX.Y, else --rules (the user's word).
+	 */
 	if (parse_versioned_name(base_name(real), false, &bi.major, &bi.minor, &bi.thread))
 		bi.version_source = dprintf_(c, "file name of %s", real);
 	examine_elf(c, real, &bi);
+	looks_python = strcasestr(base_name(real), "python") || (hit && strcasestr(base_name(hit), "python")) ||
+		       bi.links_libpython || bi.py_symbols;
+	if (!looks_python && !b->major) {
+		ps_error_set(c->err, PS_ERR_INVAL,
+			     "%s does not look like a Python interpreter (no \"python\" in its name, no libpython, no Py_BytesMain/Py_Main): pass --python with an interpreter, or --rules X.Y if it is one (the version is then your word)",
+			     real);
+		goto out;
+	}
 	bindir = chk(c, ps_path_dirname(PS_PLATFORM_POSIX, real));
 	prefix0 = bindir ? chk(c, ps_path_dirname(PS_PLATFORM_POSIX, bindir)) : NULL;
 	if (!prefix0)
@@ -1202,8 +1237,20 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 		free(prefix0);
 		prefix0 = dstrdup(c, "/");
 	}
-	if (!bi.major)
+	if (!bi.major && looks_python)
 		version_from_lib(c, prefix0, &bi);
+	if (c->oom)
+		goto out;
+	if (!bi.major && b->major) {
+		/* --rules: the binary does not say, so the user's version is taken, and flagged */
+		bi.major = b->major;
+		bi.minor = b->minor;
+		bi.version_source = looks_python
+			? dprintf_(c, "--rules %d.%d: your word (%s is not named pythonX.Y, links no libpython and sits in no single lib/pythonX.Y tree)",
+				   b->major, b->minor, real)
+			: dprintf_(c, "--rules %d.%d: your word (%s does not look like a Python interpreter: no \"python\" in its name, no libpython, no Py_BytesMain/Py_Main)",
+				   b->major, b->minor, real);
+	}
 	if (c->oom)
 		goto out;
 	if (!bi.major) {
@@ -1241,38 +1288,47 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 			hit_prefix = NULL;
 		}
 	}
-	stdlib = find_stdlib(c, &bi, prefix0, hit_prefix, &sysconfig, &makefile);
+	stdlib = find_stdlib(c, &bi, prefix0, hit_prefix, &sysconfig, &makefile, &fallback);
 	if (c->oom)
 		goto out;
+	if (fallback && (sysconfig || makefile)) {
+		/*
+		 * A pythonX.Y stdlib under /usr/local or /usr, but the binary links
+		 * no libpython there and does not live under that prefix: probably
+		 * its build (a static interpreter copied elsewhere), but a guess.
+		 */
+		src = dprintf_(c, "guess: read from %s, a python%d.%d%s stdlib found only under /usr/local or /usr; nothing ties %s to it (it links no libpython there and is not installed under that prefix)",
+			       sysconfig ? sysconfig : makefile, bi.major, bi.minor, bi.thread ? "t" : "", real);
+	}
 	if (sysconfig) {
 		char *data = NULL, *v;
 		size_t len;
 
 		if (read_whole(c->fs, sysconfig, MAX_TEXT, &data, &len) == 0) {
 			if ((v = pydict_get(c, data, "prefix"))) {
-				set_build_str(c, &b->prefix, "prefix", v, sysconfig);
+				set_build_str(c, &b->prefix, "prefix", v, src ? src : sysconfig);
 				free(v);
 			}
 			if ((v = pydict_get(c, data, "exec_prefix"))) {
-				set_build_str(c, &b->exec_prefix, "exec_prefix", v, sysconfig);
+				set_build_str(c, &b->exec_prefix, "exec_prefix", v, src ? src : sysconfig);
 				free(v);
 			}
 			if ((v = pydict_get(c, data, "PLATLIBDIR"))) {
-				set_build_str(c, &b->platlibdir, "platlibdir", v, sysconfig);
+				set_build_str(c, &b->platlibdir, "platlibdir", v, src ? src : sysconfig);
 				free(v);
 			}
 			if ((v = pydict_get(c, data, "VPATH"))) {
-				set_build_str(c, &b->vpath, "vpath", v, sysconfig);
+				set_build_str(c, &b->vpath, "vpath", v, src ? src : sysconfig);
 				free(v);
 			}
 			if ((v = pydict_get(c, data, "ABIFLAGS"))) {
 				if (strchr(v, 't') && !b->abi_thread)
-					set_build_str(c, &b->abi_thread, "abi_thread", "t", sysconfig);
+					set_build_str(c, &b->abi_thread, "abi_thread", "t", src ? src : sysconfig);
 				free(v);
 			}
 			if ((v = pydict_get(c, data, "Py_GIL_DISABLED"))) {
 				if (!strcmp(v, "1") && !b->abi_thread)
-					set_build_str(c, &b->abi_thread, "abi_thread", "t", sysconfig);
+					set_build_str(c, &b->abi_thread, "abi_thread", "t", src ? src : sysconfig);
 				free(v);
 			}
 		}
@@ -1293,13 +1349,13 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 					       k == 2 ? &b->platlibdir : &b->vpath;
 
 				if ((v = make_get(c, data, mk[k].var, 0))) {
-					set_build_str(c, field, mk[k].what, v, makefile);
+					set_build_str(c, field, mk[k].what, v, src ? src : makefile);
 					free(v);
 				}
 			}
 			if ((v = make_get(c, data, "ABIFLAGS", 0))) {
 				if (strchr(v, 't') && !b->abi_thread)
-					set_build_str(c, &b->abi_thread, "abi_thread", "t", makefile);
+					set_build_str(c, &b->abi_thread, "abi_thread", "t", src ? src : makefile);
 				free(v);
 			}
 		}
@@ -1321,19 +1377,19 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 
 	/* 3. micro version, Debian's site.py */
 	{
-		char *src = NULL;
-		int micro = micro_from_headers(c, b->prefix ? b->prefix : prefix0, &bi, &src);
+		char *hsrc = NULL;
+		int micro = micro_from_headers(c, b->prefix ? b->prefix : prefix0, &bi, &hsrc);
 
 		if (micro < 0 && b->prefix && strcmp(b->prefix, prefix0))
-			micro = micro_from_headers(c, prefix0, &bi, &src);
+			micro = micro_from_headers(c, prefix0, &bi, &hsrc);
 		if (micro >= 0 && b->micro < 0 && b->major == bi.major && b->minor == bi.minor) {
 			char v[32];
 
 			b->micro = micro;
 			snprintf(v, sizeof(v), "%d.%d.%d", bi.major, bi.minor, micro);
-			note(c, "micro", v, src);
+			note(c, "micro", v, hsrc);
 		}
-		free(src);
+		free(hsrc);
 	}
 	if (stdlib && b->debian_site < 0) {
 		char *site = chk(c, ps_path_join2(PS_PLATFORM_POSIX, stdlib, "site.py"));
@@ -1350,6 +1406,7 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 	}
 	rc = c->oom ? -1 : 0;
 out:
+	free(src);
 	free(hit_prefix);
 	free(bi.version_source);
 	free(bi.library);

@@ -327,7 +327,11 @@ static void render_build(struct out *o, const struct ps_session *s)
 	else
 		v = xasprintf("%d.%d", b->major, b->minor);
 	if (s->rules_forced) {
-		add_row(rows, &nr, "version", v, T_NONE, "--rules");
+		/* detection says when the binary itself did not tell: the version is the user's word */
+		const char *src = note_src(d, "version");
+
+		add_row(rows, &nr, "version", v, src && !strncmp(src, "--rules", 7) ? T_WARN : T_NONE,
+			src && !strncmp(src, "--rules", 7) ? src : "--rules");
 	} else if (note_src(d, "micro") && note_src(d, "version") && !s->asked) {
 		/* two sources: X.Y from the name or the library, the micro from the headers */
 		char *both = xasprintf("%s; micro version from %s", note_src(d, "version"), note_src(d, "micro"));
@@ -342,7 +346,10 @@ static void render_build(struct out *o, const struct ps_session *s)
 	render_rows(o, rows, nr);
 	nr = 0;
 
-	if (b->prefix) {
+	if (b->prefix && (n = find_note(d, "prefix")) && !strncmp(n->source, "guess: ", 7)) {
+		/* read from a stdlib nothing ties to the binary: a guess all the same */
+		add_row(rows, &nr, "PREFIX", xasprintf("%s (a guess)", b->prefix), T_WARN, n->source);
+	} else if (b->prefix) {
 		add_row(rows, &nr, "PREFIX", xstrdup(b->prefix), T_NONE, note_src(d, "prefix"));
 	} else if ((n = find_note(d, "prefix")) && !strncmp(n->source, "guess: ", 7)) {
 		add_row(rows, &nr, "PREFIX", xasprintf("%s (a guess)", n->value), T_WARN, n->source);

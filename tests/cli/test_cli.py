@@ -187,6 +187,12 @@ def test_error_paths_one_line():
         with open(odd, "w") as f:
             f.write("not a script, not ELF")
         os.chmod(odd, 0o755)
+        # neither named python nor linking libpython nor holding Py_BytesMain: not a Python
+        one_line_error(*run("resolve", "--python", odd), r"does not look like a Python interpreter.*--rules")
+        odd = os.path.join(tmp, "bin", "python")
+        with open(odd, "w") as f:
+            f.write("not a script, not ELF")
+        os.chmod(odd, 0o755)
         one_line_error(*run("resolve", "--python", odd), r"cannot tell which Python version.*--rules")
         wrapper = os.path.join(tmp, "bin", "python3")
         with open(wrapper, "w") as f:
@@ -453,6 +459,51 @@ def test_real_env_option():
         path = json.loads(out)["sys"]["path"]
         check(path[1:3] == ["/pp1", os.path.join(os.path.realpath(cwd), "rel")] or
               path[1:3] == ["/pp1", os.path.join(cwd, "rel")], "--env PYTHONPATH: %r" % path[:3])
+
+
+@test
+def test_real_copied_static_binary_with_rules():
+    # Debian's python3.11 (statically linked: no libpython) copied as
+    # T/bin/python3: its name and tree do not tell the version, --rules
+    # does, and detection goes on (PREFIX from /usr's stdlib, flagged as a
+    # guess); the prediction is compared with what the copy really prints
+    src = "/usr/bin/python3.11"
+    if not os.access(src, os.X_OK):
+        raise Skip("no " + src)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "bin"))
+        exe = os.path.join(tmp, "bin", "python3")
+        shutil.copy2(src, exe)
+        one_line_error(*run("resolve", "--python", exe, "-S"), r"cannot tell which Python version.*--rules")
+        env = {"PATH": "/usr/bin:/bin"}
+        rc, out, err = run("resolve", "--python", exe, "--rules", "3.11", "-S", "--clean-env",
+                           "--env", "PATH=/usr/bin:/bin", "--format", "json", cwd=tmp)
+        check(rc == 0, "resolve --rules 3.11: exit %d: %s" % (rc, err))
+        got = json.loads(out)["sys"]
+        want = real_sys(exe, ["-S"], env, tmp)
+        for key in ("executable", "prefix", "exec_prefix", "base_prefix", "path"):
+            check(got[key] == want[key], "copied python3.11: sys.%s predicted %r, real %r" %
+                  (key, got[key], want[key]))
+        rc, out, err = run("resolve", "--python", exe, "--rules", "3.11", "--color=never")
+        flat = " ".join(out.split())
+        check("--rules 3.11: your word" in flat, "the version is the user's word: " + out)
+        check(re.search(r"^  PREFIX +/usr \(a guess\)$", out, re.M) and "GUESS: " in out,
+              "PREFIX from /usr's stdlib is flagged as a guess: " + out)
+
+
+@test
+def test_not_a_python_refused():
+    # /bin/ls is no Python: one line, exit 2, pointing at --rules; with
+    # --rules it is modelled and the version is said to be the user's word
+    if not os.access("/bin/ls", os.X_OK):
+        raise Skip("no /bin/ls")
+    one_line_error(*run("resolve", "--python", "/bin/ls"),
+                   r"does not look like a Python interpreter.*--rules X\.Y")
+    rc, out, err = run("resolve", "--python", "/bin/ls", "--rules", "3.11", "--color=never")
+    check(rc in (0, 1), "resolve /bin/ls --rules 3.11: exit %d: %s" % (rc, err))
+    flat = " ".join(out.split())
+    check("--rules 3.11: your word" in flat and "does not look like a Python interpreter" in flat,
+          "the version is the user's word: " + out)
 
 
 print("RESULT %d %d %d" % (results["passed"], results["failed"], results["skipped"]))

@@ -549,6 +549,120 @@ static void test_static_binary(void **state)
 	world_free(&w);
 }
 
+/*
+ * Debian's statically linked python3.11 copied as T/bin/python3 (real case:
+ * cp /usr/bin/python3.11 T/bin/python3; it runs with sys.prefix /usr, the
+ * PREFIX compiled into it).  Not named pythonX.Y, no libpython, no
+ * T/lib/python3.11: --rules 3.11 gives the version (flagged as the user's
+ * word) and detection goes on to the build values, found in /usr's stdlib
+ * only through the usual-prefix fallback, so flagged as a guess.
+ */
+static void test_copied_static_binary_with_rules(void **state)
+{
+	struct world w;
+	const struct ps_detect_note *nt;
+
+	(void)state;
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/t/bin/python3"), 0);
+	xfile(&w, "/t/bin/python3", "static ELF: Py_BytesMain");
+	file(&w, "/usr/lib/python3.11/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'PLATLIBDIR': 'lib',\n 'exec_prefix': '/usr',\n 'prefix': '/usr'}\n");
+	file(&w, "/usr/lib/python3.11/site.py", "# dist-packages\n");
+	assert_int_equal(world_detect(&w), -1);
+	assert_non_null(strstr(w.err.msg, "cannot tell which Python version"));
+	world_free(&w);
+
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/t/bin/python3"), 0);
+	xfile(&w, "/t/bin/python3", "static ELF: Py_BytesMain");
+	file(&w, "/usr/lib/python3.11/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'PLATLIBDIR': 'lib',\n 'exec_prefix': '/usr',\n 'prefix': '/usr'}\n");
+	file(&w, "/usr/lib/python3.11/site.py", "# dist-packages\n");
+	w.in.build.major = 3;   /* --rules 3.11 */
+	w.in.build.minor = 11;
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_int_equal(w.in.build.minor, 11);
+	nt = find_note(&w.d, "version");
+	assert_non_null(nt);
+	assert_string_equal(nt->value, "3.11");
+	assert_true(!strncmp(nt->source, "--rules 3.11: your word", 23));
+	assert_non_null(w.in.build.prefix);
+	assert_string_equal(w.in.build.prefix, "/usr");
+	assert_string_equal(w.in.build.exec_prefix, "/usr");
+	nt = find_note(&w.d, "prefix");
+	assert_non_null(nt);
+	assert_true(!strncmp(nt->source, "guess: ", 7));
+	assert_int_equal(w.in.build.debian_site, 1);
+	world_free(&w);
+
+	/* the same stdlib under the binary's own prefix is no guess */
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/usr/bin/python3.11"), 0);
+	xfile(&w, "/usr/bin/python3.11", "static ELF: Py_BytesMain");
+	file(&w, "/usr/lib/python3.11/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'prefix': '/usr'}\n");
+	assert_int_equal(world_detect(&w), 0);
+	assert_string_equal(find_note(&w.d, "prefix")->source,
+			    "/usr/lib/python3.11/_sysconfigdata__linux_x86_64-linux-gnu.py");
+	world_free(&w);
+}
+
+/*
+ * A binary that is not a Python interpreter (/bin/ls: no "python" in its
+ * name, no libpython, no Py_BytesMain/Py_Main) is refused, even with a
+ * python3.11 stdlib in its prefix's lib/; with --rules it is modelled and
+ * the version is the user's word.  A static interpreter under another
+ * name is known by python's main in its bytes.
+ */
+static void test_not_a_python(void **state)
+{
+	struct world w;
+	unsigned char img[1024];
+	size_t n;
+	const struct ps_detect_note *nt;
+
+	(void)state;
+	n = make_elf(img, sizeof(img), "libselinux.so.1", NULL);
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/bin/ls"), 0);
+	link_(&w, "/bin", "usr/bin");
+	add(&w, "/usr/bin/ls", PS_FT_FILE, true, (const char *)img, n, NULL);
+	file(&w, "/usr/lib/python3.11/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'prefix': '/usr'}\n");
+	assert_int_equal(world_detect(&w), -1);
+	assert_non_null(strstr(w.err.msg, "/usr/bin/ls does not look like a Python interpreter"));
+	assert_non_null(strstr(w.err.msg, "--rules"));
+	assert_null(strchr(w.err.msg, '\n'));
+	world_free(&w);
+
+	world_init(&w, "/", "/usr/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "/bin/ls"), 0);
+	link_(&w, "/bin", "usr/bin");
+	add(&w, "/usr/bin/ls", PS_FT_FILE, true, (const char *)img, n, NULL);
+	w.in.build.major = 3;
+	w.in.build.minor = 12;
+	assert_int_equal(world_detect(&w), 0);
+	nt = find_note(&w.d, "version");
+	assert_non_null(nt);
+	assert_string_equal(nt->value, "3.12");
+	assert_non_null(strstr(nt->source, "your word"));
+	assert_non_null(strstr(nt->source, "does not look like a Python interpreter"));
+	world_free(&w);
+
+	world_init(&w, "/", "/opt/app/bin");
+	assert_int_equal(ps_set_str(&w.in.argv0, "myapp"), 0);
+	xfile(&w, "/opt/app/bin/myapp", "static: ... Py_BytesMain ...");
+	file(&w, "/opt/app/lib/python3.12/_sysconfigdata__linux_x86_64-linux-gnu.py",
+	     "build_time_vars = {'prefix': '/opt/app'}\n");
+	if (world_detect(&w) != 0)
+		fail_msg("detect: %s", w.err.msg);
+	assert_int_equal(w.in.build.minor, 12);
+	assert_string_equal(w.in.build.prefix, "/opt/app");
+	world_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +677,8 @@ int main(void)
 		cmocka_unit_test(test_elf_libpython),
 		cmocka_unit_test(test_copied_shared_binary),
 		cmocka_unit_test(test_static_binary),
+		cmocka_unit_test(test_copied_static_binary_with_rules),
+		cmocka_unit_test(test_not_a_python),
 	};
 
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
