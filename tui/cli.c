@@ -324,6 +324,42 @@ static int parse_short(struct ps_cli *cli, int argc, char **argv, int *i, struct
 	return 0;
 }
 
+/* Whether a word is named like a scenario file (FILE.yaml / FILE.yml). */
+static bool scenario_name(const char *a)
+{
+	size_t n = strlen(a);
+
+	return (n > 5 && !strcmp(a + n - 5, ".yaml")) || (n > 4 && !strcmp(a + n - 4, ".yml"));
+}
+
+/*
+ * A scenario file given as a positional argument (`pathscope resolve
+ * case.yaml`, `pathscope case.yaml`) is a common slip: say that it wants
+ * --scenario, before a session is opened on the real python3 for nothing.
+ */
+static int check_positionals(const struct ps_cli *cli, struct ps_error *err)
+{
+	static const char *const no_args[] = { "resolve", "verify", "capture" };
+	size_t i;
+
+	if (!cli->command)
+		return 0;
+	if (scenario_name(cli->command)) {
+		ps_error_set(err, PS_ERR_INVAL, "'%s' is not a command: to model a scenario, use "
+			     "'pathscope resolve --scenario %s' (or the explorer: 'pathscope --scenario %s')",
+			     cli->command, cli->command, cli->command);
+		return -1;
+	}
+	for (i = 0; i < sizeof(no_args) / sizeof(no_args[0]); i++)
+		if (!strcmp(cli->command, no_args[i]) && cli->nargs && scenario_name(cli->args[0])) {
+			ps_error_set(err, PS_ERR_INVAL, "%s takes no arguments (got '%s'): to model a "
+				     "scenario, use --scenario %s", cli->command, cli->args[0],
+				     cli->args[0]);
+			return -1;
+		}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct ps_cli *cli, struct ps_error *err)
 {
 	bool only_args = false;
@@ -346,7 +382,7 @@ int cli_parse(int argc, char **argv, struct ps_cli *cli, struct ps_error *err)
 	}
 	if (cli->trace && !cli->verbose)
 		cli->verbose = 1;
-	return 0;
+	return check_positionals(cli, err);
 }
 
 const char *cli_usage(void)

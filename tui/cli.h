@@ -4,8 +4,10 @@
  * cli_parse() only reads argv: it never touches the environment, the
  * filesystem or stdout.  It checks what can be checked from the text alone
  * (an option's argument is present, --format is text|json|yaml, --rules is
- * "X.Y", --env has an '=', --color is never|auto|always) and leaves the rest
- * (does the subcommand exist? does the scenario load?) to its callers.
+ * "X.Y", --env has an '=', --color is never|auto|always, a FILE.yaml given
+ * as the subcommand or as the argument of resolve/verify/capture, which
+ * wants --scenario) and leaves the rest (does the subcommand exist? does
+ * the scenario load?) to its callers.
  *
  * Syntax accepted:
  *   - options may appear before or after the subcommand and between

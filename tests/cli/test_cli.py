@@ -125,6 +125,16 @@ def test_unknown_command():
 
 
 @test
+def test_scenario_as_positional():
+    # a scenario file where a subcommand or no argument belongs: point at --scenario
+    one_line_error(*run("resolve", VENV), r"resolve takes no arguments .*use --scenario " + re.escape(VENV))
+    one_line_error(*run("verify", "case.yml"), r"verify takes no arguments .*use --scenario case\.yml")
+    one_line_error(*run(VENV), r"is not a command: .*--scenario " + re.escape(VENV))
+    # other arguments keep the command's own message
+    one_line_error(*run("resolve", "--scenario", VENV, "extra"), r"resolve takes no arguments \(got 'extra'\)")
+
+
+@test
 def test_missing_argument():
     one_line_error(*run("resolve", "--python"), r"'--python' needs an argument")
     one_line_error(*run("resolve", "--scenario"), r"'--scenario' needs an argument")
