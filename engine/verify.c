@@ -252,6 +252,95 @@ static bool str_field(struct ps_verify *v, const char *name, const char *pred, c
 	return field(v, name, pred, act, eq);
 }
 
+/*
+ * The errors site.py reports on stderr without stopping the start-up:
+ * "Error processing line N of FILE:" for a failing .pth line (2.7 and 3.x
+ * print the same words), "Error in sitecustomize; ..." / "Error in
+ * usercustomize; ...".  Appends "line N of FILE" per .pth error, in order,
+ * to pth, and the customize lines to custom.  Returns false on OOM.
+ */
+static bool stderr_site_errors(const char *t, struct ps_strv *pth, struct ps_strv *custom)
+{
+	static const char pre[] = "Error processing line ";
+	while (t && *t) {
+		const char *nl = strchr(t, '\n');
+		size_t n = nl ? (size_t)(nl - t) : strlen(t);
+		if (n && t[n - 1] == '\r')
+			n--;
+		if (n > sizeof pre && !strncmp(t, pre, sizeof pre - 1) && t[n - 1] == ':') {
+			const char *p = t + sizeof pre - 1, *of;
+			char *end;
+			long line = strtol(p, &end, 10);
+			of = end;
+			if (end > p && !strncmp(of, " of ", 4) && of + 4 < t + n - 1 &&
+			    ps_strv_pushf(pth, "line %ld of %.*s", line, (int)(t + n - 1 - (of + 4)),
+					  of + 4) < 0)
+				return false;
+		} else if ((n > 22 && !strncmp(t, "Error in sitecustomize", 22)) ||
+			   (n > 22 && !strncmp(t, "Error in usercustomize", 22))) {
+			if (ps_strv_pushf(custom, "%.*s", (int)n, t) < 0)
+				return false;
+		}
+		t = nl ? nl + 1 : NULL;
+	}
+	return true;
+}
+
+/* "a; b; c", or "(none)"; yours, NULL on OOM. */
+static char *joined(const struct ps_strv *sv)
+{
+	struct ps_buf b;
+	ps_buf_init(&b);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			ps_buf_adds(&b, "; ");
+		ps_buf_adds(&b, sv->v[i]);
+	}
+	if (!sv->n)
+		ps_buf_adds(&b, "(none)");
+	return ps_buf_detach(&b);
+}
+
+/*
+ * The .pth errors predicted (r->pth lines whose action is "error": site.py
+ * prints "Error processing line N of FILE:" and goes on) against those the
+ * real interpreter printed; a sitecustomize/usercustomize error is never
+ * predicted (pathscope does not run them), so one on stderr is a
+ * difference.  Fields are added only when either side has something.
+ */
+static bool compare_site_errors(const struct ps_result *r, const struct ps_observed *o,
+				struct ps_verify *v)
+{
+	struct ps_strv pred, act, custom;
+	bool ok = true;
+	ps_strv_init(&pred);
+	ps_strv_init(&act);
+	ps_strv_init(&custom);
+	for (size_t i = 0; i < r->npth && ok; i++) {
+		const struct ps_pth_line *l = &r->pth[i];
+		size_t fl = l->file ? strlen(l->file) : 0;
+		/* a ._pth file ends in "_pth": its errors are fatal, compared above */
+		if (l->action != PS_PTH_ERROR || fl < 4 || strcmp(l->file + fl - 4, ".pth"))
+			continue;
+		ok = ps_strv_pushf(&pred, "line %d of %s", l->line, l->file) >= 0;
+	}
+	ok = ok && stderr_site_errors(o->stderr_text, &act, &custom);
+	if (ok && (pred.n || act.n)) {
+		char *a = joined(&pred), *b = joined(&act);
+		ok = a && b && field(v, "stderr: Error processing (.pth)", a, b, ps_strv_equal(&pred, &act));
+		free(a);
+		free(b);
+	}
+	for (size_t i = 0; ok && i < custom.n; i++)
+		ok = field(v, strstr(custom.v[i], "usercustomize") ? "stderr: usercustomize"
+			   : "stderr: sitecustomize",
+			   "(no error predicted: pathscope never runs it)", custom.v[i], false);
+	ps_strv_release(&pred);
+	ps_strv_release(&act);
+	ps_strv_release(&custom);
+	return ok;
+}
+
 static const char *pyrepr_bool(int b)
 {
 	return b == 1 ? "True" : b == 0 ? "False" : "None";
@@ -331,6 +420,7 @@ int ps_verify_compare(const struct ps_result *r, const struct ps_inputs *in,
 			ok &= field(v, name, pred, act, pf[i] == o->flags[i]);
 		}
 	}
+	ok &= compare_site_errors(r, o, v);
 	{
 		/*
 		 * The probe always runs as -c (or from stdin for interactive): for

@@ -9,8 +9,9 @@ path, in text and JSON (exit 0 both ways; 2 without PATH).
 verify: refused in scenario mode (exit 2, one line); against the real pyenv
 3.12 (skipped when absent) on a temporary venv with a .pth file, plain, -s,
 -I, -S and --script: no difference and exit 0; JSON output well formed; a
-wrong --rules makes it report differences and exit 1.  It must announce on
-stderr that it runs the interpreter.
+wrong --rules makes it report differences and exit 1; .pth errors and a
+sitecustomize error on the real stderr are compared with the prediction.
+It must announce on stderr that it runs the interpreter.
 
 Prints one line per test and ends with "RESULT passed failed skipped".
 Environment: PATHSCOPE (the binary, default build/pathscope).
@@ -218,6 +219,56 @@ def test_verify_reports_difference():
     rc, out, err = verify(base, "--rules", "3.11")
     check(rc == 1, "exit %d, expected 1\n%s" % (rc, out))
     check("difference" in out and "!" in out, out)
+
+
+@test
+def test_verify_site_errors_on_stderr():
+    # site.py's "Error processing line N of F:" (a .pth import that fails)
+    # and "Error in sitecustomize" are compared with the prediction's .pth
+    # errors: the same errors agree (exit 0), an error the prediction did
+    # not make is a difference (exit 1)
+    if not os.access(PY312, os.X_OK):
+        raise Skip("no %s" % PY312)
+    base = os.path.join(tmp, "errs")
+    venv = os.path.join(base, "venv")
+    p = subprocess.run([PY312, "-I", "-m", "venv", "--without-pip", venv], capture_output=True,
+                       text=True, timeout=120)
+    check(p.returncode == 0, "venv creation failed: %s" % p.stderr)
+    os.makedirs(os.path.join(base, "home"))
+    sp = os.path.join(venv, "lib", "python3.12", "site-packages")
+    err_pth = os.path.join(sp, "err.pth")
+    with open(err_pth, "w") as f:
+        f.write("import nonexistent_module_pathscope_test\n")
+    args = ("verify", "--python", os.path.join(venv, "bin", "python"), "--clean-env",
+            "--env", "PATH=/usr/bin:/bin", "--env", "HOME=" + os.path.join(base, "home"), "--cwd", base,
+            "--format", "json")
+    rc, out, err = run(*args)
+    doc = json.loads(out)
+    check("Error processing line 1 of %s:" % err_pth in doc["stderr"], doc["stderr"])
+    fields = {f["field"]: f for f in doc["fields"]}
+    f = fields.get("stderr: Error processing (.pth)")
+    check(f and f["equal"] and ("line 1 of " + err_pth) in f["actual"], "predicted and real agree: %r" % f)
+    check(rc == 0, "exit %d: %s" % (rc, out))
+    # a failing import line whose effect pathscope cannot know: real error, none predicted
+    with open(os.path.join(sp, "raise.pth"), "w") as f:
+        f.write("import sys; raise SystemError('pathscope test')\n")
+    rc, out, err = run(*args)
+    doc = json.loads(out)
+    fields = {f["field"]: f for f in doc["fields"]}
+    f = fields.get("stderr: Error processing (.pth)")
+    check(f and not f["equal"] and "raise.pth" in f["actual"] and "raise.pth" not in f["predicted"],
+          "a .pth error not predicted is a difference: %r" % f)
+    check(rc == 1, "exit %d, expected 1" % rc)
+    os.unlink(os.path.join(sp, "raise.pth"))
+    os.unlink(err_pth)
+    with open(os.path.join(sp, "sitecustomize.py"), "w") as f:
+        f.write("raise SystemError('pathscope test')\n")
+    rc, out, err = run(*args)
+    doc = json.loads(out)
+    fields = {f["field"]: f for f in doc["fields"]}
+    f = fields.get("stderr: sitecustomize")
+    check(f and not f["equal"] and f["actual"].startswith("Error in sitecustomize"), "sitecustomize: %r" % doc)
+    check(rc == 1, "exit %d, expected 1" % rc)
 
 
 shutil.rmtree(tmp, ignore_errors=True)
