@@ -159,10 +159,34 @@ static void diagnose_home(struct diag *d, const char *home)
 	if (cfg && ps_fs_isfile(c->fs, cfg)) {
 		char *vh = cfg_home(c, cfg);
 		char *base = vh ? ps_ctx_dirname(c, vh) : NULL;
+		char *fix = NULL;
+		if (c->in->embed.present) {
+			/*
+			 * An embedding application has no venv/bin/python to run: it
+			 * gets the venv by naming the venv's python as its program
+			 * (getpath and site.py then find pyvenv.cfg next to it), or by
+			 * adding the venv's site-packages itself.
+			 */
+			char *venv_sp = ps_ctx_printf(c, "%s/lib/python%d.%d/site-packages", prefix,
+						      c->rules->major, c->rules->minor);
+			fix = ps_ctx_printf(c, "Unset PYTHONHOME%s%s%s. To use the venv from the "
+					    "application, set %s to %s/bin/python before initialising "
+					    "Python (the venv's pyvenv.cfg is then found and site.py "
+					    "activates it), or keep PYTHONHOME unset and add %s with "
+					    "site.addsitedir().",
+					    base && *base ? " (or set it to " : "",
+					    base && *base ? base : "",
+					    base && *base ? ", the installation the venv was made from)" : "",
+					    c->rules->major == 3 && c->rules->minor >= 8
+					    ? "PyConfig.program_name (Py_SetProgramName in older code)"
+					    : "the program name with Py_SetProgramName()",
+					    prefix, venv_sp ? venv_sp : "its site-packages");
+			free(venv_sp);
+		}
 		diag_set(d, ps_ctx_printf(c, "PYTHONHOME is set to %s, a virtual environment: a venv "
 					  "has no standard library of its own (%s/%s/os.py does not "
 					  "exist)", home, prefix, sub),
-			 base && *base
+			 fix ? fix : base && *base
 			 ? ps_ctx_printf(c, "Unset PYTHONHOME (run %s/bin/python to use the venv), or "
 					 "set it to %s, the installation the venv's pyvenv.cfg names "
 					 "(home = %s).", prefix, base, vh)

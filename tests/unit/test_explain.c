@@ -411,6 +411,26 @@ static void fatal_diagnosis(void **state)
 	add(&f, "/app/venv/lib/python3.12/site-packages", PS_FT_DIR, NULL);
 	ps_env_set(&f.in.env, "PYTHONHOME", "/app/venv");
 	diagnose_case(&f, "a virtual environment", f.prefix);
+	has(f.r.fatal.fix, "run /app/venv/bin/python");
+	fx_release(&f);
+
+	/*
+	 * the same in an application embedding Python: there is no
+	 * venv/bin/python to run; it names the venv's python as its program
+	 * (PyConfig.program_name) or adds the venv's site-packages itself
+	 */
+	fx_init(&f, 12);
+	snprintf(t, sizeof t, "home = %s/bin\n", f.prefix);
+	add(&f, "/app/venv/pyvenv.cfg", PS_FT_FILE, t);
+	add(&f, "/app/venv/lib/python3.12/site-packages", PS_FT_DIR, NULL);
+	ps_env_set(&f.in.env, "PYTHONHOME", "/app/venv");
+	f.in.embed.present = true;
+	f.in.embed.use_environment = 1;
+	diagnose_case(&f, "a virtual environment", "Unset PYTHONHOME");
+	has(f.r.fatal.fix, "PyConfig.program_name");
+	has(f.r.fatal.fix, "/app/venv/bin/python before initialising");
+	has(f.r.fatal.fix, "/app/venv/lib/python3.12/site-packages with site.addsitedir()");
+	assert_null(strstr(f.r.fatal.fix, "run /app/venv/bin/python"));
 	fx_release(&f);
 
 	/* PYTHONHOME at another version */
