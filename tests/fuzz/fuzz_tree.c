@@ -6,7 +6,9 @@
  * PYTHONPLATLIBDIR, PYTHONEXECUTABLE, PYTHONUSERBASE, __PYVENV_LAUNCHER__,
  * flags, run mode, PREFIX) for any supported rule row, nt and darwin
  * included; then ps_compute and the checks of fuzz_util.h
- * (fz_check_result: trace, entries == sys.path, JSON grammar, explain).
+ * (fz_check_result: trace, entries == sys.path, JSON grammar, explain),
+ * and round_trip(): the same JSON from a copy of the inputs and from the
+ * scenario ps_scenario_write makes of them, reloaded.
  *
  * Encoding (every read past the end gives 0):
  *   byte 0   rule row
@@ -136,6 +138,22 @@ static void read_node(struct tctx *t, struct ps_vfs *vfs)
 	if (type == PS_FT_LINK)
 		target = read_path(t, false);
 	ps_error_init(&err);
+	/*
+	 * The root stays the default directory: ps_vfs_add takes a mode for
+	 * it, but neither the walk nor a scenario can hold one (reported).
+	 */
+	char *norm = ps_path_normpath(t->plat, path);
+
+	if (!norm)
+		fz_die("out of memory");
+	if (ps_path_equal(t->plat, norm, t->plat == PS_PLATFORM_NT ? "C:\\" : "/")) {
+		free(norm);
+		free(path);
+		free(target);
+		ps_buf_release(&content);
+		return;
+	}
+	free(norm);
 	if (ps_vfs_add(vfs, path, type, (k & 3) == 3, content.s, content.len, target, mode, &err) != 0 &&
 	    err.code == PS_ERR_NOMEM)
 		fz_die("vfs: out of memory");
@@ -150,6 +168,122 @@ static void env_path(struct tctx *t, struct ps_inputs *in, const char *name)
 
 	fz_env(in, name, p);
 	free(p);
+}
+
+/* The result of the model as JSON (yours); NULL when ps_compute fails. */
+static char *result_json(const struct ps_inputs *in, struct ps_vfs *vfs)
+{
+	struct ps_fs fs;
+	struct ps_result r;
+	struct ps_error err;
+	struct ps_buf b;
+
+	ps_vfs_fs(vfs, &fs);
+	fs.cwd = in->cwd;
+	ps_result_init(&r);
+	ps_buf_init(&b);
+	if (ps_compute(in, &fs, &r, &err) == 0)
+		ps_result_write_json(&r, &b);
+	ps_result_release(&r);
+	if (b.oom)
+		fz_die("out of memory");
+	return b.len ? ps_buf_detach(&b) : (ps_buf_release(&b), NULL);
+}
+
+static int dump_node(void *arg, const char *path, enum ps_ftype type, bool exec, const char *content,
+		     size_t len, const char *link, unsigned mode)
+{
+	fprintf(stderr, "  %s type %d exec %d mode %o len %zu%s%s\n", path, (int)type, (int)exec, mode, len,
+		link ? " -> " : "", link ? link : "");
+	return 0;
+}
+
+static bool str_ok(const char *s)
+{
+	return !s || fz_utf8_valid(s, strlen(s));
+}
+
+static int node_ok(void *arg, const char *path, enum ps_ftype type, bool exec, const char *content,
+		   size_t len, const char *link, unsigned mode)
+{
+	return !str_ok(path) || !str_ok(link) || (content && !fz_utf8_valid(content, len));
+}
+
+/*
+ * Whether the scenario format can hold inputs and tree faithfully: it
+ * cannot hold bytes that are not UTF-8 (scenario_write.c says so).
+ */
+static bool writable(const struct ps_inputs *in, struct ps_vfs *vfs)
+{
+	if (!str_ok(in->argv0) || !str_ok(in->cwd) || !str_ok(in->run.arg) || !str_ok(in->build.prefix) ||
+	    !str_ok(in->os_executable))
+		return false;
+	for (size_t i = 0; i < in->env.n; i++)
+		if (!str_ok(in->env.v[i]))
+			return false;
+	return ps_vfs_walk(vfs, node_ok, NULL) == 0;
+}
+
+/*
+ * The model is a function of its inputs: a second run over a copy of the
+ * inputs gives the same document, and so does a run over the scenario
+ * ps_scenario_write makes of inputs and tree, once reloaded (unless the
+ * loader refuses a tree with a symlink loop, which it does on purpose, or
+ * a string is not UTF-8, which the format cannot hold).
+ */
+static void round_trip(const struct ps_inputs *in, struct ps_vfs *vfs)
+{
+	struct ps_inputs copy;
+	struct ps_scenario *sc;
+	struct ps_error err;
+	struct ps_buf y;
+	char *a, *b;
+
+	ps_inputs_init(&copy);
+	if (ps_inputs_copy(&copy, in) < 0)
+		fz_die("out of memory");
+	a = result_json(in, vfs);
+	b = result_json(&copy, vfs);
+	if (!a || !b || strcmp(a, b) != 0)
+		fz_die("tree: two runs over the same inputs differ:\n%s\n---\n%s", a ? a : "(failed)",
+		       b ? b : "(failed)");
+	free(b);
+	ps_inputs_release(&copy);
+
+	if (!writable(in, vfs)) {
+		free(a);
+		return;
+	}
+	ps_buf_init(&y);
+	ps_error_init(&err);
+	if (ps_scenario_write(in, vfs, "fuzz", NULL, &y, &err) < 0) {
+		if (err.code == PS_ERR_NOMEM)
+			fz_die("out of memory");
+		fz_die("tree: scenario write failed: %s", err.msg);
+	}
+	sc = ps_scenario_load_string("written.yaml", y.s, y.len, &err);
+	if (!sc) {
+		struct ps_error e2;
+
+		ps_error_init(&e2);
+		if (ps_vfs_check_links(vfs, &e2) == 0)
+			fz_die("tree: the written scenario does not load: %d:%d: %s\n%s", err.line, err.col,
+			       err.msg, y.s);
+	} else {
+		b = result_json(&sc->inputs, sc->vfs);
+		if (!b || strcmp(a, b) != 0) {
+			fputs("tree before:\n", stderr);
+			ps_vfs_walk(vfs, dump_node, NULL);
+			fputs("tree after:\n", stderr);
+			ps_vfs_walk(sc->vfs, dump_node, NULL);
+			fz_die("tree: the reloaded scenario computes differently:\n%s\n%s\n---\n%s", y.s, a,
+			       b ? b : "(failed)");
+		}
+		free(b);
+		ps_scenario_free(sc);
+	}
+	ps_buf_release(&y);
+	free(a);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -183,7 +317,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.run.kind = (enum ps_run_kind)((fl >> 5) & 3);
 	in.setuid = fl & 128;
 	in.argv0 = read_path(&t, false);
-	in.cwd = read_path(&t, true);
+	/* the cwd comes from getcwd(): absolute and normalised */
+	s = read_path(&t, true);
+	in.cwd = ps_path_normpath(rr.platform, s);
+	free(s);
+	if (!in.cwd)
+		fz_die("out of memory");
 	if (rr.platform != PS_PLATFORM_POSIX)
 		fz_set(&in.os_executable, in.argv0);
 	if (ev & 1)
@@ -231,13 +370,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case PS_RUN_SCRIPT:
 		in.run.arg = read_path(&t, false);
+		if (!in.run.arg[0])  /* python '' is refused before start-up, and so is a scenario with it */
+			fz_set(&in.run.arg, "script.py");
 		break;
 	case PS_RUN_MODULE: {
 		struct ps_buf b;
 
 		ps_buf_init(&b);
 		add_name(&t, &b, fz_u8(&t.f));
-		fz_set(&in.run.arg, b.s);
+		fz_set(&in.run.arg, b.len ? b.s : "site");  /* python -m '' stops before start-up */
 		ps_buf_release(&b);
 		break;
 	}
@@ -248,7 +389,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = read_path(&t, false);
 		in.build.prefix = s;
 	}
-	fz_compute(&in, vfs);
+	if (fz_compute(&in, vfs) == 0)
+		round_trip(&in, vfs);
 	ps_inputs_release(&in);
 	ps_vfs_free(vfs);
 	return 0;

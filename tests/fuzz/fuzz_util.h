@@ -231,6 +231,21 @@ static inline size_t fz_utf8_len(const unsigned char *s, const unsigned char *en
 	return n;
 }
 
+/* Whether s[0..n) is valid UTF-8 (NUL bytes allowed). */
+static inline bool fz_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		size_t k = fz_utf8_len(p, end);
+
+		if (!k)
+			return false;
+		p += k;
+	}
+	return true;
+}
+
 static inline int fz_json_string(struct fz_json *j)
 {
 	if (j->s >= j->end || *j->s != '"')
