@@ -622,6 +622,12 @@ struct ps_explanation {
 	size_t nsteps;
 	size_t *pth;          /* indices into result->pth of .pth lines naming this path */
 	size_t npth;
+	/* added by h18 (explain improvements); zeroed by ps_explanation_init */
+	char *fix;            /* what to do about it (a hidden .pth, a fatal start-up ...), NULL none */
+	struct ps_strv notes; /* further facts: shadowing, the user site's place, what -E changes ... */
+	bool is_pth;          /* PATH is a .pth (or ._pth) file: `lines` lists what happened to it */
+	size_t *lines;        /* indices into result->pth of that file's lines, in order */
+	size_t nlines;
 };
 
 void ps_explanation_init(struct ps_explanation *x);
@@ -635,6 +641,39 @@ void ps_explanation_release(struct ps_explanation *x);
  */
 int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char *path,
 	       struct ps_explanation *out, struct ps_error *err);
+/*
+ * The same, with the filesystem the result was computed on (fs->cwd =
+ * in->cwd; NULL: as ps_explain).  With it the answer also says whether an
+ * absent PATH exists (a path that does not exist is never called
+ * importable), which top-level names of PATH's entry shadow or are shadowed
+ * by another entry (ps_find_shadowing), and, when the interpreter would not
+ * start, what PATH would be with the cause removed (the variable unset, or
+ * -E): the model is run again on those inputs.
+ */
+int ps_explain_fs(const struct ps_result *r, const struct ps_inputs *in, const struct ps_fs *fs,
+		  const char *path, struct ps_explanation *out, struct ps_error *err);
+
+/*
+ * A top-level module or package importable from two sys.path entries:
+ * `import NAME` finds it in sys.path[index] (a regular package NAME/ with
+ * __init__.py, NAME.py, NAME.pyc or an extension module) and never sees the
+ * one in sys.path[hidden] (> index).  Namespace directories (no
+ * __init__.py) merge rather than shadow and are left out.
+ */
+struct ps_shadow {
+	char *name;
+	long index, hidden;
+};
+/*
+ * Lists the directories of r->sys.path ('' and relative entries against
+ * in->cwd) through fs and reports every name found in more than one of
+ * them (an entry listed twice is counted once), sorted by index then
+ * name.  *out (free with ps_shadows_free) and *nout are set; 0, or -1 with
+ * err (out of memory).
+ */
+int ps_find_shadowing(const struct ps_result *r, const struct ps_inputs *in, const struct ps_fs *fs,
+		      struct ps_shadow **out, size_t *nout, struct ps_error *err);
+void ps_shadows_free(struct ps_shadow *s, size_t n);
 /*
  * The explanation as a JSON object (schema 1): argument, path, on_path,
  * index, also, entry {path, origin, exists, detail} or null, summary, rule,

@@ -27,6 +27,7 @@
 struct xb {
 	const struct ps_result *r;
 	const struct ps_inputs *in;
+	const struct ps_fs *fs;     /* may be NULL: answer from the result alone */
 	struct ps_explanation *x;
 	enum ps_platform plat;
 	bool oom;
@@ -53,6 +54,7 @@ void ps_explanation_init(struct ps_explanation *x)
 {
 	memset(x, 0, sizeof *x);
 	x->index = x->also = x->nearest = -1;
+	ps_strv_init(&x->notes);
 }
 
 void ps_explanation_release(struct ps_explanation *x)
@@ -66,6 +68,9 @@ void ps_explanation_release(struct ps_explanation *x)
 		free(x->steps[i].sentence);
 	free(x->steps);
 	free(x->pth);
+	free(x->fix);
+	ps_strv_release(&x->notes);
+	free(x->lines);
 	ps_explanation_init(x);
 }
 
@@ -184,15 +189,39 @@ static char *pth_target(struct xb *b, const struct ps_pth_line *l)
 	return res;
 }
 
-static void add_pth(struct xb *b, size_t i)
+/* Whether two .pth records say the same thing (a directory processed twice records an unread file twice). */
+static bool same_pth(const struct ps_pth_line *a, const struct ps_pth_line *c)
 {
-	size_t *t = realloc(b->x->pth, (b->x->npth + 1) * sizeof *t);
+	return a->line == c->line && a->action == c->action && a->file && c->file &&
+	       !strcmp(a->file, c->file) && !strcmp(a->text ? a->text : "", c->text ? c->text : "") &&
+	       !strcmp(a->detail ? a->detail : "", c->detail ? c->detail : "");
+}
+
+/* Appends i to *v unless an identical record is already there. */
+static void add_index(struct xb *b, size_t **v, size_t *n, size_t i)
+{
+	size_t *t;
+	for (size_t k = 0; k < *n; k++)
+		if (same_pth(&b->r->pth[(*v)[k]], &b->r->pth[i]))
+			return;
+	t = realloc(*v, (*n + 1) * sizeof *t);
 	if (!t) {
 		b->oom = true;
 		return;
 	}
-	b->x->pth = t;
-	t[b->x->npth++] = i;
+	*v = t;
+	t[(*n)++] = i;
+}
+
+static void add_pth(struct xb *b, size_t i)
+{
+	add_index(b, &b->x->pth, &b->x->npth, i);
+}
+
+static void add_note(struct xb *b, char *note)
+{
+	if (!note || ps_strv_push_take(&b->x->notes, note) < 0)
+		b->oom = true;
 }
 
 /* Collects the .pth lines naming the target (path lines only). */
@@ -271,6 +300,38 @@ static long find_probe(struct xb *b, enum ps_op op, const char *result)
 	return -1;
 }
 
+/*
+ * The fix for a .pth file site.py skips because it is hidden: a name
+ * starting with '.' (3.13+ skip those), or the hidden flag (UF_HIDDEN on
+ * macOS/BSD, FILE_ATTRIBUTE_HIDDEN on Windows).  NULL when l is not such a
+ * line.  Yours.
+ */
+static char *hidden_fix(struct xb *b, const struct ps_pth_line *l)
+{
+	char *dir, *base, *res = NULL;
+	if (l->action != PS_PTH_IGNORED || !l->detail || !l->file)
+		return NULL;
+	dir = ps_path_dirname(b->plat, l->file);
+	base = ps_path_basename(b->plat, l->file);
+	if (!dir || !base) {
+		b->oom = true;
+	} else if (strstr(l->detail, "starts with '.'") && base[0] == '.') {
+		size_t k = strspn(base, ".");
+		res = xprintf(b, "rename it without the leading dot: mv %s %s%c%s", l->file, dir,
+			      ps_path_sep(b->plat), base + k);
+	} else if (strstr(l->detail, "hidden")) {
+		res = b->plat == PS_PLATFORM_NT
+			? xprintf(b, "clear its hidden attribute: attrib -h \"%s\"", l->file)
+			: b->plat == PS_PLATFORM_DARWIN
+			? xprintf(b, "clear its hidden flag: chflags nohidden %s", l->file)
+			: xprintf(b, "clear its hidden flag (UF_HIDDEN, set by macOS/BSD tools): chflags "
+				  "nohidden %s", l->file);
+	}
+	free(dir);
+	free(base);
+	return res;
+}
+
 static bool absent_pth(struct xb *b)
 {
 	const struct ps_result *r = b->r;
@@ -293,10 +354,119 @@ static bool absent_pth(struct xb *b)
 			x->summary = xprintf(b, "not added: line %d of %s names it, but %s",
 					     l->line, l->file,
 					     l->detail ? l->detail : "that line is not processed");
+			if (!x->fix)
+				x->fix = hidden_fix(b, l);
 			return true;
 		}
 	}
 	return false;
+}
+
+static bool ends_with_n(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	return ends_with_n(s, strlen(s), suffix);
+}
+
+/*
+ * PATH is a .pth (or ._pth) file: what happened to each of its lines
+ * (r->pth), not whether the file "is on sys.path".  A .pth file no site
+ * directory led to is said to be unread.  Returns false when PATH is not
+ * such a file.
+ */
+static bool explain_pth_file(struct xb *b)
+{
+	const struct ps_result *r = b->r;
+	struct ps_explanation *x = b->x;
+	const char *kind = ends_with(x->path, "._pth") ? "._pth" : ".pth";
+	size_t count[PS_PTH_COUNT] = { 0 };
+	const struct ps_pth_line *first = NULL;
+	struct ps_buf parts;
+	long s;
+
+	for (size_t i = 0; i < r->npth && !b->oom; i++)
+		if (r->pth[i].file && ps_path_equal(b->plat, r->pth[i].file, x->path))
+			add_index(b, &x->lines, &x->nlines, i);
+	if (!x->nlines) {
+		if (!ends_with(x->path, ".pth") || (b->fs && !ps_fs_isfile(b->fs, x->path)))
+			return false;
+		x->is_pth = true;
+		x->rule = xprintf(b, "site.py reads the .pth files of each site directory it processes "
+				  "(site-packages, the user site, and the directories their .pth lines "
+				  "add)");
+		x->missing = xprintf(b, "%s is not in a site directory this interpreter processes",
+				     x->path);
+		x->summary = !r->sys.site_ran
+			? xprintf(b, "%s is a .pth file, never read: site.py does not run (-S)", x->path)
+			: xprintf(b, "%s is a .pth file site.py never reads: it is not in a site "
+				  "directory this interpreter processes", x->path);
+		return true;
+	}
+	x->is_pth = true;
+	for (size_t k = 0; k < x->nlines; k++) {
+		const struct ps_pth_line *l = &r->pth[x->lines[k]];
+		if ((unsigned)l->action < PS_PTH_COUNT)
+			count[l->action]++;
+		if (!first)
+			first = l;
+	}
+	/* every line ignored: the file as a whole was skipped (hidden, a name with '.') */
+	if (count[PS_PTH_IGNORED] == x->nlines) {
+		const char *why = first->detail ? first->detail : "its lines are ignored";
+		if (!strncmp(why, "not processed: ", 15))
+			why += 15;
+		x->summary = xprintf(b, "%s is a %s file that site.py does not process: %s", x->path,
+				     kind, why);
+		x->rule = xprintf(b, "site.py reads every .pth file of a site directory it processes");
+		x->missing = xprintf(b, "%s is skipped", x->path);
+		x->fix = hidden_fix(b, first);
+	} else {
+		static const char *const words[PS_PTH_COUNT] = {
+			[PS_PTH_ADDED] = "added to sys.path", [PS_PTH_MISSING] = "naming a missing path",
+			[PS_PTH_DUPLICATE] = "already on sys.path", [PS_PTH_IMPORT] = "import line",
+			[PS_PTH_COMMENT] = "comment", [PS_PTH_BLANK] = "blank",
+			[PS_PTH_ERROR] = "failing", [PS_PTH_IGNORED] = "ignored",
+		};
+		ps_buf_init(&parts);
+		for (int a = 0; a < PS_PTH_COUNT; a++) {
+			if (!count[a])
+				continue;
+			ps_buf_addf(&parts, "%s%zu %s", parts.len ? ", " : "", count[a], words[a]);
+		}
+		if (parts.oom)
+			b->oom = true;
+		x->summary = xprintf(b, "%s is a %s file that %s read: %zu line%s (%s)", x->path, kind,
+				     !strcmp(kind, "._pth") ? "getpath" : "site.py", x->nlines,
+				     x->nlines == 1 ? "" : "s", parts.s);
+		ps_buf_release(&parts);
+		if (count[PS_PTH_ERROR]) {
+			add_note(b, xprintf(b, "a failing line prints \"Error processing line N of %s:\" "
+					    "on stderr and the rest of the file is ignored", x->path));
+			for (size_t k = 0; k < x->nlines && !x->fix; k++)
+				if (r->pth[x->lines[k]].action == PS_PTH_ERROR)
+					x->fix = xprintf(b, "remove line %d (or the whole file if nothing "
+							 "needs it), or make what it imports importable",
+							 r->pth[x->lines[k]].line);
+		}
+		if (count[PS_PTH_IMPORT])
+			add_note(b, xprintf(b, "import lines are what CPython would run; pathscope never "
+					    "runs them, so their effect is not modelled"));
+	}
+	/* the first time the site stage met the file (its read, or the decision to skip it) */
+	s = -1;
+	for (long k = 0; k < (long)r->ntrace && s < 0; k++)
+		if (r->trace[k].path && ps_path_equal(b->plat, r->trace[k].path, x->path) &&
+		    (r->trace[k].op == PS_OP_READ || r->trace[k].op == PS_OP_ISFILE ||
+		     r->trace[k].op == PS_OP_DECIDE))
+			s = k;
+	if (s >= 0)
+		add_chain(b, s);
+	return true;
 }
 
 static bool absent_user_site(struct xb *b)
@@ -355,12 +525,130 @@ static bool looks_site(const char *p)
 	       (n >= 14 && !strcmp(p + n - 14, "\\site-packages"));
 }
 
+/* Whether the modelled site.py is Debian's (dist-packages): said by the build, else by its read. */
+static bool is_debian(struct xb *b)
+{
+	if (b->plat == PS_PLATFORM_NT || b->in->build.debian_site == 0)
+		return false;
+	if (b->in->build.debian_site == 1)
+		return true;
+	for (size_t i = 0; i < b->r->ntrace; i++)
+		if (b->r->trace[i].phase == PS_PHASE_SITE && b->r->trace[i].op == PS_OP_READ &&
+		    b->r->trace[i].result && !strcmp(b->r->trace[i].result, "dist-packages"))
+			return true;
+	return false;
+}
+
+/*
+ * Debian's patched site.py (getsitepackages): for each prefix P of
+ * site.PREFIXES it reads P/local/lib/pythonX.Y/dist-packages,
+ * P/lib/python3/dist-packages and P/lib/pythonX.Y/dist-packages, and
+ * P/lib/pythonX.Y/site-packages only inside a venv.  A site-packages
+ * directory outside a venv is therefore never read: it belongs to a Python
+ * built with that prefix (/usr/local/bin/python3.11 from source, whose pip
+ * installs there) or to pip's non-Debian install scheme.
+ */
+static bool absent_debian(struct xb *b)
+{
+	const struct ps_result *r = b->r;
+	struct ps_explanation *x = b->x;
+	const char *pfx[2] = { r->sys.prefix, r->sys.exec_prefix };
+	char tail[64], *owner;
+	const char *exe;
+	size_t n, tl;
+	struct ps_buf reads;
+	long s = -1;
+
+	if (!r->sys.site_ran || !is_debian(b) || !ends_with(x->path, "/site-packages") ||
+	    !r->sys.prefix || !r->sys.base_prefix || strcmp(r->sys.prefix, r->sys.base_prefix))
+		return false;
+	ps_buf_init(&reads);
+	for (int i = 0; i < 2; i++) {
+		if (!pfx[i] || (i == 1 && !strcmp(pfx[0], pfx[1])))
+			continue;
+		ps_buf_addf(&reads, "%s%s/local/lib/python%d.%d/dist-packages, %s/lib/python%d/"
+			    "dist-packages, %s/lib/python%d.%d/dist-packages", reads.len ? "; " : "",
+			    strcmp(pfx[i], "/") ? pfx[i] : "", r->major, r->minor,
+			    strcmp(pfx[i], "/") ? pfx[i] : "", r->major, strcmp(pfx[i], "/") ? pfx[i] : "",
+			    r->major, r->minor);
+	}
+	/* whose site-packages is it?  PREFIX/lib/pythonX.Y/site-packages names its PREFIX */
+	snprintf(tail, sizeof tail, "/lib/python%d.%d/site-packages", r->major, r->minor);
+	n = strlen(x->path);
+	tl = strlen(tail);
+	if (n > tl && !strcmp(x->path + n - tl, tail)) {
+		int pl = (int)(n - tl);
+		if ((size_t)pl == strlen(r->sys.prefix) && !strncmp(x->path, r->sys.prefix, (size_t)pl))
+			owner = xprintf(b, "it is where CPython's own install scheme (not Debian's) "
+					"puts packages for prefix %s, e.g. a pip run with --prefix or "
+					"another Python's pip", r->sys.prefix);
+		else
+			owner = xprintf(b, "it belongs to a Python installed with PREFIX=%.*s (such as "
+					"%.*s/bin/python%d.%d built from source), whose pip installs "
+					"there, or to pip's install scheme for that prefix",
+					pl, x->path, pl, x->path, r->major, r->minor);
+	} else {
+		owner = xprintf(b, "it is not one of them");
+	}
+	exe = r->sys.executable && *r->sys.executable ? strrchr(r->sys.executable, '/') : NULL;
+	exe = exe && exe[1] ? exe + 1 : NULL;
+	x->rule = xprintf(b, "Debian's patched site.py (this interpreter's) reads, for %s: %s; "
+			  "lib/python%d.%d/site-packages only inside a venv", r->sys.prefix,
+			  reads.s, r->major, r->minor);
+	x->missing = xprintf(b, "outside a venv Debian's site.py reads no site-packages directory");
+	x->summary = xprintf(b, "not added: this interpreter's site.py is Debian's, which outside "
+			     "a venv reads only dist-packages directories (%s), never %s; %s",
+			     reads.s, x->path, owner ? owner : "");
+	x->fix = exe
+		? xprintf(b, "install with the interpreter you run: %s -m pip install ... (Debian's "
+			  "pip installs into %s/local/lib/python%d.%d/dist-packages, which is read; in a "
+			  "venv made with %s -m venv, its site-packages is read), or run the Python "
+			  "that owns %s", exe, strcmp(r->sys.prefix, "/") ? r->sys.prefix : "",
+			  r->major, r->minor, exe, x->path)
+		: xprintf(b, "install with the interpreter you run: python%d -m pip install ... "
+			  "(Debian's pip installs into %s/local/lib/python%d.%d/dist-packages, which is "
+			  "read), or run the Python that owns %s", r->major,
+			  strcmp(r->sys.prefix, "/") ? r->sys.prefix : "", r->major, r->minor, x->path);
+	if (reads.oom)
+		b->oom = true;
+	ps_buf_release(&reads);
+	free(owner);
+	for (size_t i = 0; i < r->ntrace && s < 0; i++)
+		if (r->trace[i].phase == PS_PHASE_SITE && r->trace[i].op == PS_OP_READ &&
+		    r->trace[i].result && !strcmp(r->trace[i].result, "dist-packages"))
+			s = (long)i;
+	if (s >= 0)
+		add_chain(b, s);
+	return true;
+}
+
+/* The site-packages candidates site.py probed under prefix p, listed in *out (released by the caller when true). */
+static bool probed_under(struct xb *b, const char *p, struct ps_buf *out)
+{
+	size_t n = strlen(p);
+	ps_buf_init(out);
+	for (size_t i = 0; i < b->r->ntrace; i++) {
+		const struct ps_step *t = &b->r->trace[i];
+		if (t->phase != PS_PHASE_SITE || t->op != PS_OP_ISDIR || !t->path ||
+		    strncmp(t->path, p, n) || (t->path[n] != '/' && t->path[n] != '\\') ||
+		    (out->len && strstr(out->s, t->path)))
+			continue;
+		ps_buf_addf(out, "%s%s", out->len ? ", " : "", t->path);
+	}
+	if (out->oom)
+		b->oom = true;
+	if (!out->len)
+		ps_buf_release(out);
+	return out->len > 0;
+}
+
 static bool absent_prefix(struct xb *b)
 {
 	const struct ps_result *r = b->r;
 	struct ps_explanation *x = b->x;
 	const char *prefixes[4] = { r->sys.base_prefix, r->sys.base_exec_prefix,
 				    r->getpath.prefix, r->getpath.exec_prefix };
+	struct ps_buf probed;
 	long s;
 
 	if (!looks_site(x->path))
@@ -395,11 +683,20 @@ static bool absent_prefix(struct xb *b)
 			    strstr(r->trace[k].note, "include-system-site-packages"))
 				s = k;
 		x->rule = xprintf(b, "site.py adds the site-packages of every prefix in site.PREFIXES");
-		x->missing = xprintf(b, "%s is not in site.PREFIXES", p);
 		if (s >= 0) {
+			x->missing = xprintf(b, "%s is not in site.PREFIXES", p);
 			x->summary = xprintf(b, "not added: %s", r->trace[s].note);
 			add_chain(b, s);
+		} else if (probed_under(b, p, &probed)) {
+			/* p is in PREFIXES: site.py looked under it, at other directories */
+			free(x->missing);
+			x->missing = xprintf(b, "%s is not one of the directories site.py looks for "
+					     "under %s", x->path, p);
+			x->summary = xprintf(b, "not added: under %s site.py looks only for %s; %s is "
+					     "not one of them", p, probed.s, x->path);
+			ps_buf_release(&probed);
 		} else {
+			x->missing = xprintf(b, "%s is not in site.PREFIXES", p);
 			x->summary = xprintf(b, "not added: site.py does not look under %s for "
 					     "site-packages (not one of site.PREFIXES, or not this "
 					     "version's layout)", p);
@@ -438,6 +735,84 @@ static long nearest_entry(struct xb *b)
 	return best;
 }
 
+static bool ident_char(unsigned char ch, bool first)
+{
+	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80 ||
+	       (!first && ch >= '0' && ch <= '9');
+}
+
+/* Whether s[0..n) is a Python identifier (non-ASCII bytes allowed, as UTF-8 identifiers are). */
+static bool is_ident(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ident_char((unsigned char)s[i], i == 0))
+			return false;
+	return true;
+}
+
+/*
+ * The dotted module name of a path relative to a sys.path entry
+ * ("pkg/sub" -> "pkg.sub", "pkg/mod.py" -> "pkg.mod", an extension's
+ * "mod.cpython-312-x86_64-linux-gnu.so" -> "mod"), or NULL when a part is
+ * not an identifier (what import could never name).  Yours.
+ */
+static char *module_name(struct xb *b, const char *rel)
+{
+	struct ps_buf out;
+	const char *p = rel;
+	ps_buf_init(&out);
+	while (*p) {
+		size_t n = strcspn(p, "/\\");
+		const char *dot = memchr(p, '.', n);
+		size_t stem = dot ? (size_t)(dot - p) : n;
+		bool last = !p[n];
+		if (!is_ident(p, stem) || (dot && (!last || !(ends_with_n(p, n, ".py") ||
+							    ends_with_n(p, n, ".pyc") ||
+							    ends_with_n(p, n, ".so") ||
+							    ends_with_n(p, n, ".pyd"))))) {
+			ps_buf_release(&out);
+			return NULL;
+		}
+		ps_buf_addf(&out, "%s%.*s", out.len ? "." : "", (int)stem, p);
+		p += n;
+		while (*p == '/' || *p == '\\')
+			p++;
+	}
+	if (out.oom || !out.len) {
+		b->oom |= out.oom;
+		ps_buf_release(&out);
+		return NULL;
+	}
+	return ps_buf_detach(&out);
+}
+
+/*
+ * The sys.path index whose copy of dotted's top-level name is imported
+ * instead of the one in entry `inside`, or -1 (no fs, not shadowed).
+ */
+static long shadowed_by(struct xb *b, long inside, const char *dotted)
+{
+	struct ps_shadow *sh = NULL;
+	size_t n = 0, top = strcspn(dotted, ".");
+	long first = -1;
+	struct ps_error e;
+	ps_error_init(&e);
+	if (!b->fs)
+		return -1;
+	if (ps_find_shadowing(b->r, b->in, b->fs, &sh, &n, &e) < 0) {
+		b->oom = true;
+		return -1;
+	}
+	for (size_t i = 0; i < n && first < 0; i++)
+		if (sh[i].hidden == inside && strlen(sh[i].name) == top &&
+		    !strncmp(sh[i].name, dotted, top))
+			first = sh[i].index;
+	ps_shadows_free(sh, n);
+	return first;
+}
+
 static void absent_nearest(struct xb *b)
 {
 	const struct ps_result *r = b->r;
@@ -456,12 +831,39 @@ static void absent_nearest(struct xb *b)
 		free(a);
 	}
 	if (inside >= 0) {
+		const char *rel = x->path + inlen + (x->path[inlen] == sep);
+		char *dotted = module_name(b, rel);
+		bool isdir = b->fs && ps_fs_isdir(b->fs, x->path);
+		long first;
 		x->nearest = inside;
-		x->summary = xprintf(b, "not on sys.path itself, but inside sys.path[%ld] %s: what is "
-				     "below it is importable as a package of that entry (%s), not as "
-				     "a top-level directory; a .pth file naming %s would add it",
-				     inside, r->sys.path.v[inside],
-				     x->path + inlen + (x->path[inlen] == sep), x->path);
+		if (b->fs && !ps_fs_exists(b->fs, x->path))
+			x->summary = xprintf(b, "not on sys.path, and it does not exist (modelled "
+					     "filesystem); it would be inside sys.path[%ld] %s",
+					     inside, r->sys.path.v[inside]);
+		else if (!dotted)
+			x->summary = xprintf(b, "not on sys.path itself, but inside sys.path[%ld] %s; "
+					     "not importable from there (%s is not a dotted module "
+					     "name); a .pth file naming %s would add it", inside,
+					     r->sys.path.v[inside], rel, x->path);
+		else if (b->fs && !isdir)
+			x->summary = xprintf(b, "not on sys.path itself (a file), but inside "
+					     "sys.path[%ld] %s: importable as the module %s", inside,
+					     r->sys.path.v[inside], dotted);
+		else if ((first = shadowed_by(b, inside, dotted)) >= 0)
+			x->summary = xprintf(b, "not on sys.path itself, but inside sys.path[%ld] %s, "
+					     "where it would be %s %s; but `import %.*s` finds "
+					     "sys.path[%ld] %s first, which has that name too: this copy "
+					     "is shadowed and never imported", inside,
+					     r->sys.path.v[inside], isdir ? "the package" : "the module",
+					     dotted, (int)strcspn(dotted, "."), dotted, first,
+					     r->sys.path.v[first]);
+		else
+			x->summary = xprintf(b, "not on sys.path itself, but inside sys.path[%ld] %s: "
+					     "%s is importable as the package %s of that entry, not as "
+					     "a top-level directory; a .pth file naming %s would add it",
+					     inside, r->sys.path.v[inside], b->fs ? "it" : "if it exists, it",
+					     dotted, x->path);
+		free(dotted);
 		return;
 	}
 	x->nearest = nearest_entry(b);
@@ -472,10 +874,365 @@ static void absent_nearest(struct xb *b)
 		x->summary = xprintf(b, "not on sys.path: no rule adds it");
 }
 
-int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char *path,
-	       struct ps_explanation *out, struct ps_error *err)
+/* ------------------------------------------------------------------ */
+/* Shadowing: one top-level name in two sys.path entries               */
+/* ------------------------------------------------------------------ */
+
+struct hit {
+	char *name;
+	long index;
+};
+
+static int cmp_hit(const void *a, const void *c)
 {
-	struct xb b = { r, in, out, r->platform, false };
+	const struct hit *x = a, *y = c;
+	int d = strcmp(x->name, y->name);
+	return d ? d : (x->index > y->index) - (x->index < y->index);
+}
+
+static int cmp_shadow(const void *a, const void *c)
+{
+	const struct ps_shadow *x = a, *y = c;
+	if (x->index != y->index)
+		return (x->index > y->index) - (x->index < y->index);
+	if (x->hidden != y->hidden)
+		return (x->hidden > y->hidden) - (x->hidden < y->hidden);
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * The module name a directory entry gives import, or 0: NAME/ with
+ * __init__.py (a regular package), NAME.py, NAME.pyc, or an extension
+ * module NAME.<tag>.so / NAME.pyd.  Sets *len to the name's length.
+ */
+static bool entry_module(const struct ps_fs *fs, const char *dir, const char *nm, size_t *len)
+{
+	const char *dot = strchr(nm, '.');
+	size_t n = strlen(nm);
+	if (!dot) {
+		char *init;
+		bool ok;
+		if (!is_ident(nm, n))
+			return false;
+		init = ps_path_join3(fs->platform, dir, nm, "__init__.py");
+		ok = init && ps_fs_isfile(fs, init);
+		free(init);
+		*len = n;
+		return ok;
+	}
+	*len = (size_t)(dot - nm);
+	return is_ident(nm, *len) && (!strcmp(dot, ".py") || !strcmp(dot, ".pyc") ||
+				      ends_with(nm, ".so") || ends_with(nm, ".pyd"));
+}
+
+void ps_shadows_free(struct ps_shadow *sh, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(sh[i].name);
+	free(sh);
+}
+
+int ps_find_shadowing(const struct ps_result *r, const struct ps_inputs *in, const struct ps_fs *fs,
+		      struct ps_shadow **out, size_t *nout, struct ps_error *err)
+{
+	struct ps_strv dirs, names;
+	struct hit *hits = NULL;
+	size_t nhits = 0, cap = 0, nsh = 0;
+	struct ps_shadow *sh = NULL;
+	bool oom = false;
+
+	*out = NULL;
+	*nout = 0;
+	if (!r->has_sys || !fs)
+		return 0;
+	ps_strv_init(&dirs);
+	ps_strv_init(&names);
+	for (size_t i = 0; i < r->sys.path.n && !oom; i++) {
+		char *d = ps_path_abspath(r->platform, in->cwd ? in->cwd : "/", r->sys.path.v[i]);
+		bool dup = false;
+		if (!d) {
+			oom = true;
+			break;
+		}
+		for (size_t k = 0; k < dirs.n && !dup; k++)
+			dup = ps_path_equal(r->platform, dirs.v[k], d);
+		/* keep indices aligned with sys.path: a duplicate is pushed as "" and skipped */
+		if (ps_strv_push(&dirs, dup ? "" : d) < 0)
+			oom = true;
+		if (dup || oom) {
+			free(d);
+			continue;
+		}
+		ps_strv_clear(&names);
+		if (ps_fs_list_dir(fs, d, &names) == 0) {
+			size_t first = nhits;
+			for (size_t k = 0; k < names.n && !oom; k++) {
+				size_t len;
+				bool seen = false;
+				if (!entry_module(fs, d, names.v[k], &len))
+					continue;
+				/* NAME/ and NAME.py in one entry are one name */
+				for (size_t h = first; h < nhits && !seen; h++)
+					seen = strlen(hits[h].name) == len &&
+					       !strncmp(hits[h].name, names.v[k], len);
+				if (seen)
+					continue;
+				if (nhits == cap) {
+					struct hit *t = realloc(hits, (cap = cap ? 2 * cap : 64) * sizeof *t);
+					if (!t) {
+						oom = true;
+						break;
+					}
+					hits = t;
+				}
+				hits[nhits].name = strndup(names.v[k], len);
+				hits[nhits].index = (long)i;
+				if (!hits[nhits].name)
+					oom = true;
+				else
+					nhits++;
+			}
+		}
+		free(d);
+	}
+	if (!oom && nhits)
+		qsort(hits, nhits, sizeof *hits, cmp_hit);
+	for (size_t i = 0; i < nhits && !oom; i++) {
+		size_t g = i;
+		while (i + 1 < nhits && !strcmp(hits[i + 1].name, hits[g].name)) {
+			struct ps_shadow *t = realloc(sh, (nsh + 1) * sizeof *t);
+			i++;
+			if (!t || !(t[nsh].name = strdup(hits[g].name))) {
+				if (t)
+					sh = t;
+				oom = true;
+				break;
+			}
+			sh = t;
+			sh[nsh].index = hits[g].index;
+			sh[nsh].hidden = hits[i].index;
+			nsh++;
+		}
+	}
+	for (size_t i = 0; i < nhits; i++)
+		free(hits[i].name);
+	free(hits);
+	ps_strv_release(&dirs);
+	ps_strv_release(&names);
+	if (oom) {
+		ps_shadows_free(sh, nsh);
+		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	if (nsh)
+		qsort(sh, nsh, sizeof *sh, cmp_shadow);
+	*out = sh;
+	*nout = nsh;
+	return 0;
+}
+
+/* "a, b, c" of up to max names, "and N more"; yours. */
+static char *name_list(struct xb *b, const struct ps_shadow *sh, size_t n, bool *pick, size_t max)
+{
+	struct ps_buf out;
+	size_t shown = 0, total = 0;
+	ps_buf_init(&out);
+	for (size_t i = 0; i < n; i++) {
+		if (!pick[i])
+			continue;
+		total++;
+		if (shown < max) {
+			ps_buf_addf(&out, "%s%s", shown ? ", " : "", sh[i].name);
+			shown++;
+		}
+	}
+	if (total > shown)
+		ps_buf_addf(&out, " and %zu more", total - shown);
+	if (out.oom) {
+		b->oom = true;
+		ps_buf_release(&out);
+		return NULL;
+	}
+	return ps_buf_detach(&out);
+}
+
+/* Notes on the names of sys.path[x->index] that shadow, or are shadowed by, another entry. */
+static void shadow_notes(struct xb *b)
+{
+	const struct ps_result *r = b->r;
+	struct ps_explanation *x = b->x;
+	struct ps_shadow *sh = NULL;
+	size_t n = 0;
+	bool *pick;
+	struct ps_error e;
+
+	ps_error_init(&e);
+	if (!b->fs || ps_find_shadowing(r, b->in, b->fs, &sh, &n, &e) < 0) {
+		b->oom |= b->fs != NULL;
+		return;
+	}
+	pick = calloc(n ? n : 1, sizeof *pick);
+	if (!pick) {
+		b->oom = true;
+		ps_shadows_free(sh, n);
+		return;
+	}
+	/* grouped by the other entry: "NAMES here shadow those in sys.path[j] PATH" */
+	for (size_t i = 0; i < n && !b->oom; i++) {
+		long other;
+		char *names;
+		bool ours_first = sh[i].index == x->index;
+		if ((sh[i].index != x->index && sh[i].hidden != x->index) || pick[i])
+			continue;
+		other = ours_first ? sh[i].hidden : sh[i].index;
+		memset(pick, 0, n * sizeof *pick);
+		for (size_t k = i; k < n; k++)
+			pick[k] = ours_first ? sh[k].index == x->index && sh[k].hidden == other
+					     : sh[k].hidden == x->index && sh[k].index == other;
+		names = name_list(b, sh, n, pick, 8);
+		add_note(b, ours_first
+			 ? xprintf(b, "shadowing: %s here hide%s the same name%s in sys.path[%ld] %s "
+				   "(import takes the first entry that has a name)", names ? names : "",
+				   strchr(names ? names : "", ',') || strstr(names ? names : "", " more")
+				   ? "" : "s", strchr(names ? names : "", ',') ? "s" : "", other,
+				   r->sys.path.v[other])
+			 : xprintf(b, "shadowed: %s here %s never imported: sys.path[%ld] %s comes "
+				   "first and has %s too", names ? names : "",
+				   strchr(names ? names : "", ',') ? "are" : "is", other,
+				   r->sys.path.v[other], strchr(names ? names : "", ',') ? "them" : "it"));
+		free(names);
+		/* mark the group as done so it is not reported again */
+		for (size_t k = i; k < n; k++)
+			if (pick[k])
+				sh[k].index = sh[k].hidden = -2;
+	}
+	free(pick);
+	ps_shadows_free(sh, n);
+}
+
+/* The user site comes before site-packages: what it shadows, and how to turn it off. */
+static void user_site_notes(struct xb *b)
+{
+	const struct ps_result *r = b->r;
+	struct ps_explanation *x = b->x;
+	long sp = -1;
+	for (size_t i = (size_t)x->index + 1; i < r->nentries && sp < 0; i++)
+		if (r->entries[i].origin == PS_ORIGIN_SITE_PACKAGES)
+			sp = (long)i;
+	add_note(b, sp >= 0
+		 ? xprintf(b, "the user site comes before site-packages (sys.path[%ld] %s): a package "
+			   "installed in both is imported from the user site, which shadows the "
+			   "other copy", sp, r->sys.path.v[sp])
+		 : xprintf(b, "the user site comes before the site-packages directories: a package "
+			   "installed in both is imported from the user site"));
+	add_note(b, xprintf(b, "to turn the user site off: run python with -s, or set "
+			    "PYTHONNOUSERSITE=1 in the environment (a venv without system site "
+			    "packages turns it off too)"));
+}
+
+/* ------------------------------------------------------------------ */
+/* A fatal start-up: no sys.path, but what it would be without the cause */
+/* ------------------------------------------------------------------ */
+
+/* Explains x->path on the inputs changed by one remedy; a note either way. */
+static bool try_remedy(struct xb *b, const struct ps_inputs *alt, const char *with)
+{
+	struct ps_result r2;
+	struct ps_explanation x2;
+	struct ps_error e;
+	bool starts = false;
+
+	ps_result_init(&r2);
+	ps_explanation_init(&x2);
+	ps_error_init(&e);
+	if (ps_compute(alt, b->fs, &r2, &e) < 0) {
+		b->oom |= e.code == PS_ERR_NOMEM;
+	} else if (r2.has_fatal || !r2.has_sys) {
+		add_note(b, xprintf(b, "%s, it would still not start (%s)", with,
+				    r2.fatal.message ? r2.fatal.message : "fatal error"));
+	} else if (ps_explain(&r2, alt, b->x->path, &x2, &e) < 0) {
+		b->oom = true;
+	} else {
+		starts = true;
+		if (x2.on_path && (size_t)x2.index < r2.nentries)
+			add_note(b, xprintf(b, "%s, it would start and %s would be sys.path[%ld] (%s%s)",
+					    with, b->x->path, x2.index,
+					    ps_origin_name(r2.entries[x2.index].origin),
+					    r2.entries[x2.index].origin == PS_ORIGIN_STDLIB
+					    ? ": the standard library" : ""));
+		else
+			add_note(b, xprintf(b, "%s, it would start, and %s would not be on sys.path "
+					    "either (%s)", with, b->x->path, x2.summary));
+	}
+	ps_explanation_release(&x2);
+	ps_result_release(&r2);
+	return starts;
+}
+
+static void explain_fatal(struct xb *b)
+{
+	const struct ps_result *r = b->r;
+	const struct ps_inputs *in = b->in;
+	struct ps_explanation *x = b->x;
+	static const char *const vars[] = { "PYTHONHOME", "PYTHONPLATLIBDIR", "PYTHONPATH" };
+	bool env_used = !in->flags.ignore_environment && !in->flags.isolated &&
+			!(in->embed.present && in->embed.use_environment == 0);
+	bool any_var = false;
+
+	x->summary = r->fatal.cause
+		? xprintf(b, "the interpreter would not start (%s), so there is no sys.path: %s",
+			  r->fatal.message ? r->fatal.message : "fatal error", r->fatal.cause)
+		: xprintf(b, "the interpreter would not start (%s): there is no sys.path",
+			  r->fatal.message ? r->fatal.message : "fatal error");
+	if (r->fatal.fix)
+		x->fix = xprintf(b, "%s", r->fatal.fix);
+	if (!b->fs || !env_used)
+		return;
+	/* the variables it reads, one at a time: the cause is usually one of them */
+	for (size_t i = 0; i < sizeof vars / sizeof *vars && !b->oom; i++) {
+		struct ps_inputs alt;
+		char *with;
+		if (!ps_env_get(&in->env, vars[i]))
+			continue;
+		any_var = true;
+		ps_inputs_init(&alt);
+		if (ps_inputs_copy(&alt, in) < 0) {
+			b->oom = true;
+			break;
+		}
+		ps_env_unset(&alt.env, vars[i]);
+		with = xprintf(b, "with %s unset", vars[i]);
+		if (with)
+			try_remedy(b, &alt, with);
+		free(with);
+		ps_inputs_release(&alt);
+	}
+	if (any_var && !b->oom) {
+		struct ps_inputs alt;
+		ps_inputs_init(&alt);
+		if (ps_inputs_copy(&alt, in) < 0) {
+			b->oom = true;
+			return;
+		}
+		if (in->embed.present)
+			alt.embed.use_environment = 0;
+		else
+			alt.flags.ignore_environment = true;
+		try_remedy(b, &alt, in->embed.present
+			   ? "with PyConfig.use_environment = 0 (what -E does: every PYTHON* variable "
+			     "ignored)"
+			   : "with -E (every PYTHON* variable ignored, PYTHONHOME included; -I does "
+			     "it too)");
+		ps_inputs_release(&alt);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+int ps_explain_fs(const struct ps_result *r, const struct ps_inputs *in, const struct ps_fs *fs,
+		  const char *path, struct ps_explanation *out, struct ps_error *err)
+{
+	struct xb b = { r, in, fs, out, r->platform, false };
 
 	ps_explanation_release(out);
 	out->argument = strdup(path ? path : "");
@@ -483,10 +1240,10 @@ int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char
 	if (!out->argument || !out->path)
 		goto oom;
 	if (!r->has_sys) {
-		out->summary = r->has_fatal
-			? xprintf(&b, "the interpreter would not start (%s): there is no sys.path",
-				  r->fatal.message ? r->fatal.message : "fatal error")
-			: xprintf(&b, "no sys.path was computed");
+		if (r->has_fatal)
+			explain_fatal(&b);
+		else
+			out->summary = xprintf(&b, "no sys.path was computed");
 		goto done;
 	}
 	for (size_t i = 0; i < r->sys.path.n; i++) {
@@ -499,13 +1256,16 @@ int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char
 	}
 	out->on_path = out->index >= 0;
 	collect_pth(&b);
-	if (out->on_path)
+	if (out->on_path) {
 		explain_present(&b);
-	else if (!absent_pth(&b) && !absent_user_site(&b) && !absent_candidate(&b) &&
-		 !absent_prefix(&b))
+		if ((size_t)out->index < r->nentries &&
+		    r->entries[out->index].origin == PS_ORIGIN_USER_SITE)
+			user_site_notes(&b);
+		shadow_notes(&b);
+	} else if (!explain_pth_file(&b) && !absent_pth(&b) && !absent_user_site(&b) &&
+		   !absent_candidate(&b) && !absent_debian(&b) && !absent_prefix(&b)) {
 		absent_nearest(&b);
-	if (out->nearest < 0 && !out->on_path && !b.oom)
-		out->nearest = nearest_entry(&b);
+	}
 done:
 	if (b.oom || !out->summary)
 		goto oom;
@@ -513,6 +1273,12 @@ done:
 oom:
 	ps_error_set(err, PS_ERR_NOMEM, "out of memory");
 	return -1;
+}
+
+int ps_explain(const struct ps_result *r, const struct ps_inputs *in, const char *path,
+	       struct ps_explanation *out, struct ps_error *err)
+{
+	return ps_explain_fs(r, in, NULL, path, out, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -578,6 +1344,14 @@ static struct ps_ynode *explain_tree(const struct ps_explanation *x, const struc
 	put_str(&t, o, "summary", x->summary);
 	put_str(&t, o, "rule", x->rule);
 	put_str(&t, o, "missing", x->missing);
+	put_str(&t, o, "fix", x->fix);
+	{
+		struct ps_ynode *notes = chk(&t, ps_ynode_new(PS_Y_SEQ));
+		for (size_t i = 0; notes && i < x->notes.n && !t.oom; i++)
+			if (ps_ynode_push(notes, chk(&t, ps_ynode_str(x->notes.v[i]))) < 0)
+				t.oom = true;
+		put(&t, o, "notes", notes);
+	}
 	if (x->nearest >= 0 && (size_t)x->nearest < r->sys.path.n) {
 		struct ps_ynode *m = chk(&t, ps_ynode_new(PS_Y_MAP));
 		put(&t, m, "index", chk(&t, ps_ynode_int(x->nearest)));
@@ -614,6 +1388,20 @@ static struct ps_ynode *explain_tree(const struct ps_explanation *x, const struc
 			t.oom = true;
 	}
 	put(&t, o, "pth", pth);
+	/* PATH is a .pth file: each of its lines and what happened to it */
+	put(&t, o, "pth_file", chk(&t, ps_ynode_bool(x->is_pth)));
+	pth = chk(&t, ps_ynode_new(PS_Y_SEQ));
+	for (size_t i = 0; pth && i < x->nlines && !t.oom; i++) {
+		const struct ps_pth_line *l = &r->pth[x->lines[i]];
+		struct ps_ynode *m = chk(&t, ps_ynode_new(PS_Y_MAP));
+		put(&t, m, "line", chk(&t, ps_ynode_int(l->line)));
+		put_str(&t, m, "text", l->text);
+		put_str(&t, m, "action", ps_pth_action_name(l->action));
+		put_str(&t, m, "detail", l->detail);
+		if (m && ps_ynode_push(pth, m) < 0)
+			t.oom = true;
+	}
+	put(&t, o, "lines", pth);
 	if (t.oom) {
 		ps_ynode_free(o);
 		return NULL;

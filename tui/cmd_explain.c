@@ -52,6 +52,8 @@ static void render_text(const struct ps_explanation *x, const struct ps_result *
 			tmp = xasprintf("on sys.path at index %ld", x->index);
 		wrap_text(out, tmp, 2, 0, WIDTH);
 		free(tmp);
+	} else if (x->is_pth || !r->has_sys) {
+		/* a .pth file is never "on sys.path"; without a sys.path the summary says why */
 	} else if (strncmp(x->summary, "not on sys.path", 15)) {
 		/* the summary says "not added: ..." : the verdict comes first, once */
 		ps_buf_adds(out, "  not on sys.path\n");
@@ -68,16 +70,41 @@ static void render_text(const struct ps_explanation *x, const struct ps_result *
 		labelled(out, "rule", x->rule);
 	if (x->missing)
 		labelled(out, "missing", x->missing);
+	if (x->fix)
+		labelled(out, "fix", x->fix);
 	if (!x->on_path && x->nearest >= 0 && (size_t)x->nearest < r->sys.path.n) {
 		tmp = xasprintf("sys.path[%ld] '%s'", x->nearest, r->sys.path.v[x->nearest]);
 		labelled(out, "nearest", tmp);
 		free(tmp);
 	}
-	if (!x->on_path && s)
+	if (!x->on_path && s && r->has_sys)
 		labelled(out, "on disk",
 			 ps_fs_isdir(&s->fs, x->path) ? "a directory (modelled filesystem)"
+			 : ps_fs_isfile(&s->fs, x->path) ? "a file, not a directory (modelled filesystem)"
 			 : ps_fs_exists(&s->fs, x->path) ? "exists, not a directory (modelled filesystem)"
 			 : "does not exist (modelled filesystem)");
+	if (x->notes.n) {
+		ps_buf_adds(out, "\n");
+		for (size_t i = 0; i < x->notes.n; i++) {
+			ps_buf_adds(out, "  - ");
+			wrap_text(out, x->notes.v[i], 4, 4, WIDTH);
+		}
+	}
+	if (x->nlines) {
+		ps_buf_adds(out, "\nits lines\n");
+		for (size_t i = 0; i < x->nlines; i++) {
+			const struct ps_pth_line *l = &r->pth[x->lines[i]];
+			char head[64];
+
+			snprintf(head, sizeof(head), "  %3d  %-9s  ", l->line, ps_pth_action_name(l->action));
+			ps_buf_adds(out, head);
+			wrap_text(out, l->text && *l->text ? l->text : "''", 18, strlen(head), WIDTH);
+			if (l->detail) {
+				ps_buf_adds(out, "                  ");
+				wrap_text(out, l->detail, 18, 18, WIDTH);
+			}
+		}
+	}
 	if (x->nsteps) {
 		ps_buf_adds(out, "\nwhy (trace step in brackets; resolve -v shows them all)\n");
 		for (size_t i = 0; i < x->nsteps; i++) {
@@ -125,7 +152,7 @@ int cmd_explain(const struct ps_cli *cli, struct ps_session *s)
 		ps_result_release(&r);
 		return 2;
 	}
-	if (ps_explain(&r, &s->in, cli->args[0], &x, &err) < 0) {
+	if (ps_explain_fs(&r, &s->in, &s->fs, cli->args[0], &x, &err) < 0) {
 		if (err.code == PS_ERR_NOMEM)
 			die_oom();
 		print_error(&err);

@@ -589,6 +589,52 @@ static void render_warnings(struct out *o, const struct ps_result *r)
 	}
 }
 
+/*
+ * The same top-level name in two sys.path entries (ps_find_shadowing),
+ * grouped by pair of entries: "sys.path[4] hides sys.path[5]: numpy, ...".
+ */
+static void render_shadowing(struct out *o, const struct ps_session *s, const struct ps_result *r)
+{
+	struct ps_shadow *sh = NULL;
+	struct ps_error err;
+	size_t n = 0, i, groups = 0;
+
+	ps_error_init(&err);
+	if (!s || !r->has_sys)
+		return;
+	if (ps_find_shadowing(r, &s->in, &s->fs, &sh, &n, &err) < 0)
+		die_oom();
+	for (i = 0; i < n; groups++) {
+		size_t j = i, shown = 0;
+		struct ps_buf line;
+
+		if (!groups)
+			heading(o, "shadowing (one name in two sys.path entries: import takes the first)");
+		ps_buf_init(&line);
+		ps_buf_addf(&line, "sys.path[%ld] %s hides sys.path[%ld] %s:", sh[i].index,
+			    r->sys.path.v[sh[i].index][0] ? r->sys.path.v[sh[i].index] : "''",
+			    sh[i].hidden, r->sys.path.v[sh[i].hidden]);
+		for (; j < n && sh[j].index == sh[i].index && sh[j].hidden == sh[i].hidden; j++)
+			if (shown++ < 12)
+				ps_buf_addf(&line, "%s %s", shown > 1 ? "," : "", sh[j].name);
+		if (shown > 12)
+			ps_buf_addf(&line, " and %zu more", shown - 12);
+		xbuf_check(&line);
+		if (groups < 10)
+			wrap(o, T_NONE, line.s, 2);
+		ps_buf_release(&line);
+		i = j;
+	}
+	if (groups > 10) {
+		char *more = xasprintf("and %zu more pairs of entries (pathscope explain ENTRY names them)",
+				       groups - 10);
+
+		wrap(o, T_DIM, more, 2);
+		free(more);
+	}
+	ps_shadows_free(sh, n);
+}
+
 /* "  label" alone on its line, for a block of text below it. */
 static void label_line(struct out *o, const char *label)
 {
@@ -685,6 +731,7 @@ void resolve_render_text(const struct ps_session *s, const struct ps_result *r, 
 		render_getpath(&o, r);
 	render_pth(&o, r);
 	render_warnings(&o, r);
+	render_shadowing(&o, s, r);
 	if (r->has_fatal)
 		render_fatal(&o, r);
 	if (verbose > 0)

@@ -155,6 +155,94 @@ def test_explain_needs_path():
           (rc, out, err))
 
 
+CASES = os.path.join(ROOT, "tests", "scenarios")
+
+
+def no_long_lines(out):
+    long_lines = [l for l in out.splitlines() if len(l) > 80 and " " in l.strip()]
+    check(not long_lines, "text lines over 80 columns: %r" % long_lines)
+
+
+@test
+def test_explain_debian_site_packages():
+    # Debian's site.py reads dist-packages only (site-packages in a venv): /usr
+    # is sys.prefix, so "not in site.PREFIXES" would be wrong
+    sc = os.path.join(CASES, "case-debian-pip-site-packages-not-on-path.yaml")
+    rc, out, err = run("explain", "--scenario", sc, "/usr/local/lib/python3.11/site-packages")
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    text = flat(out)
+    check("site.PREFIXES" not in text, out)
+    check("Debian's" in text and "/usr/local/lib/python3.11/dist-packages" in text, out)
+    check("/usr/local/bin/python3.11 built from source" in text, out)
+    check(re.search(r"^  fix +install with the interpreter you run: python3 -m pip", out, re.M), out)
+    no_long_lines(out)
+
+
+@test
+def test_explain_fatal_cause_and_remedy():
+    # the interpreter would not start: the cause and fix again, what PATH
+    # would be without PYTHONHOME (the real 3.8 without it: '', python38.zip,
+    # /usr/lib/python3.8 ...), and -E
+    sc = os.path.join(CASES, "case-module-pythonhome-37-breaks-python38.yaml")
+    rc, out, err = run("explain", "--scenario", sc, "/usr/lib/python3.8")
+    check(rc == 1, "exit %d: %s" % (rc, err))
+    text = flat(out)
+    check("PYTHONHOME is set to /apps/python/3.7" in text, out)
+    check(re.search(r"^  fix +Unset PYTHONHOME", out, re.M), out)
+    check("with PYTHONHOME unset, it would start and /usr/lib/python3.8 would be sys.path[2] (stdlib"
+          in text, out)
+    check("with -E" in text, out)
+    rc, out, err = run("explain", "--scenario", sc, "--format", "json", "/usr/lib/python3.8")
+    doc = json.loads(out)
+    check(doc["fix"].startswith("Unset PYTHONHOME") and len(doc["notes"]) == 2, doc)
+
+
+@test
+def test_explain_hidden_pth():
+    sc = os.path.join(CASES, "case-editable-pth-hidden-flag.yaml")
+    pth = "/Users/me/Documents/proj/.venv/lib/python3.13/site-packages/__editable__.myproj-0.1.0.pth"
+    rc, out, err = run("explain", "--scenario", sc, "/Users/me/Documents/proj/src")
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    check("chflags nohidden " + pth in flat(out), out)
+    check("nearest" not in out, "no nearest entry when the rule is known: " + out)
+    check(out.count(pth + ":1:") == 1, "the .pth line once: " + out)
+    rc, out, err = run("explain", "--scenario", sc, pth)
+    check(rc == 0, "exit %d: %s" % (rc, err))
+    check("is a .pth file that site.py does not process: the file is hidden" in flat(out), out)
+    check("importable" not in out and "its lines" in out, out)
+
+
+@test
+def test_explain_pth_file_json():
+    rc, out, err = run("explain", "--scenario", SC, "--format", "json",
+                       "/v/lib/python3.12/site-packages/deps.pth")
+    check(rc == 0, err)
+    doc = json.loads(out)
+    check(doc["pth_file"] is True and doc["on_path"] is False, doc)
+    # a venv's site-packages is processed twice (3.12): the second pass finds line 2 on sys.path
+    check([(l["line"], l["action"]) for l in doc["lines"]] ==
+          [(1, "comment"), (2, "added"), (3, "missing"), (2, "duplicate")], doc["lines"])
+    check("importable" not in doc["summary"], doc["summary"])
+    rc, out, err = run("explain", "--scenario", SC, "/v/lib/python3.12/site-packages/nothing/here")
+    check("does not exist" in flat(out) and "importable" not in out, out)
+
+
+@test
+def test_explain_user_site_shadowing():
+    sc = os.path.join(CASES, "case-conda-user-site-shadows-env.yaml")
+    rc, out, err = run("explain", "--scenario", sc, "/home/me/.local/lib/python3.10/site-packages")
+    check(rc == 0, err)
+    text = flat(out)
+    check("the user site comes before site-packages (sys.path[5]" in text, out)
+    check("-s" in text and "PYTHONNOUSERSITE=1" in text, out)
+    check("shadowing: numpy here hides the same name in sys.path[5]" in text, out)
+    no_long_lines(out)
+    rc, out, err = run("resolve", "--scenario", sc, "--color=never")
+    check(re.search(r"^shadowing ", out, re.M) and
+          "sys.path[4] /home/me/.local/lib/python3.10/site-packages hides sys.path[5]" in flat(out) and
+          flat(out).rstrip().endswith(": numpy"), "resolve names the shadowing: " + out)
+
+
 @test
 def test_verify_refuses_scenario():
     rc, out, err = run("verify", "--scenario", SC)

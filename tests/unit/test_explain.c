@@ -464,6 +464,280 @@ static void fatal_diagnosis(void **state)
 	fx_release(&f);
 }
 
+static void explain_fs(struct fx *f, const char *path, struct ps_explanation *x)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	ps_explanation_init(x);
+	assert_int_equal(ps_explain_fs(&f->r, &f->in, &f->fs, path, x, &err), 0);
+	assert_non_null(x->summary);
+}
+
+static bool notes_have(const struct ps_explanation *x, const char *needle)
+{
+	for (size_t i = 0; i < x->notes.n; i++)
+		if (strstr(x->notes.v[i], needle))
+			return true;
+	return false;
+}
+
+static void note_has(const struct ps_explanation *x, const char *needle)
+{
+	if (!notes_have(x, needle)) {
+		for (size_t i = 0; i < x->notes.n; i++)
+			print_error("note: %s\n", x->notes.v[i]);
+		print_error("no note contains '%s'\n", needle);
+		fail();
+	}
+}
+
+/*
+ * Debian's python3.11 (site.py patched, as /usr/lib/python3.11/site.py on
+ * Debian 12: getsitepackages gives prefix/local/lib/python3.11/dist-packages,
+ * prefix/lib/python3/dist-packages and prefix/lib/python3.11/dist-packages,
+ * and lib/python3.11/site-packages only in a venv).  /usr is sys.prefix, so
+ * "not in site.PREFIXES" would be wrong: the Debian scheme is the reason.
+ */
+static void debian_site_packages(void **state)
+{
+	struct fx f;
+	struct ps_explanation x;
+	(void)state;
+	memset(&f, 0, sizeof f);
+	f.v = ps_vfs_new(PS_PLATFORM_POSIX);
+	ps_inputs_init(&f.in);
+	ps_result_init(&f.r);
+	assert_int_equal(ps_vfs_add(f.v, "/usr/bin/python3.11", PS_FT_FILE, true, NULL, 0, NULL, 0, NULL), 0);
+	add_link(&f, "/usr/bin/python3", "python3.11");
+	add(&f, "/usr/lib/python3.11/os.py", PS_FT_FILE, NULL);
+	add(&f, "/usr/lib/python3.11/encodings/__init__.py", PS_FT_FILE, NULL);
+	add(&f, "/usr/lib/python3.11/lib-dynload", PS_FT_DIR, NULL);
+	add(&f, "/usr/lib/python3/dist-packages", PS_FT_DIR, NULL);
+	add(&f, "/usr/local/lib/python3.11/dist-packages", PS_FT_DIR, NULL);
+	add(&f, "/usr/local/lib/python3.11/site-packages/requests/__init__.py", PS_FT_FILE, NULL);
+	add(&f, "/home/me", PS_FT_DIR, NULL);
+	f.in.build.major = 3;
+	f.in.build.minor = 11;
+	f.in.build.debian_site = 1;
+	ps_set_str(&f.in.build.prefix, "/usr");
+	ps_set_str(&f.in.argv0, "/usr/bin/python3");
+	ps_set_str(&f.in.cwd, "/home/me");
+	ps_env_set(&f.in.env, "PATH", "/usr/local/bin:/usr/bin:/bin");
+	ps_env_set(&f.in.env, "HOME", "/home/me");
+	f.in.run.kind = PS_RUN_COMMAND;
+	ps_set_str(&f.in.run.arg, "pass");
+	run(&f);
+	assert_string_equal(f.r.sys.prefix, "/usr");
+	explain_fs(&f, "/usr/local/lib/python3.11/site-packages", &x);
+	assert_false(x.on_path);
+	assert_null(strstr(x.summary, "not one of site.PREFIXES"));
+	assert_null(x.missing && strstr(x.missing, "is not in site.PREFIXES") ? "x" : NULL);
+	has(x.summary, "Debian's");
+	has(x.summary, "/usr/local/lib/python3.11/dist-packages, /usr/lib/python3/dist-packages");
+	has(x.summary, "PREFIX=/usr/local (such as /usr/local/bin/python3.11 built from source)");
+	has(x.rule, "lib/python3.11/site-packages only inside a venv");
+	has(x.fix, "python3 -m pip install");
+	ps_explanation_release(&x);
+	fx_release(&f);
+}
+
+/* With the interpreter failing, what PATH would be without the cause (-E included). */
+static void fatal_with_remedies(void **state)
+{
+	struct fx f;
+	struct ps_explanation x;
+	char want[256];
+	(void)state;
+	fx_init(&f, 12);
+	add(&f, "/opt/py37/lib/python3.7/os.py", PS_FT_FILE, NULL);
+	ps_env_set(&f.in.env, "PYTHONHOME", "/opt/py37");
+	run(&f);
+	assert_true(f.r.has_fatal);
+	explain_fs(&f, f.lib, &x);
+	assert_false(x.on_path);
+	has(x.summary, "would not start");
+	has(x.summary, "PYTHONHOME is set to /opt/py37");
+	has(x.fix, "Unset PYTHONHOME");
+	/* pyenv 3.12 run with -c and no PYTHONHOME: '', python312.zip, lib/python3.12 ... */
+	snprintf(want, sizeof want, "with PYTHONHOME unset, it would start and %s would be sys.path[2] "
+		 "(stdlib", f.lib);
+	note_has(&x, want);
+	note_has(&x, "with -E");
+	ps_explanation_release(&x);
+	fx_release(&f);
+
+	/* a cause that is no variable: nothing to unset, and -E is not offered */
+	fx_init(&f, 12);
+	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, "home = /gone/bin\n");
+	add(&f, "/v/bin/python3", PS_FT_FILE, NULL);
+	ps_set_str(&f.in.build.prefix, "/gone");
+	ps_set_str(&f.in.argv0, "/v/bin/python3");
+	run(&f);
+	assert_true(f.r.has_fatal);
+	explain_fs(&f, "/gone/lib/python3.12", &x);
+	has(x.summary, "no longer exists");
+	has(x.fix, "Recreate the venv");
+	assert_int_equal(x.notes.n, 0);
+	ps_explanation_release(&x);
+	fx_release(&f);
+}
+
+/* The user site: before site-packages, shadowing it, and how to turn it off. */
+static void user_site_shadows(void **state)
+{
+	struct fx f;
+	struct ps_explanation x;
+	char p[256], want[256];
+	(void)state;
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	snprintf(p, sizeof p, "%s/numpy/__init__.py", f.usp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/numpy/__init__.py", f.sp);
+	add(&f, p, PS_FT_FILE, NULL);
+	/* a namespace directory in both merges, and a package without a module name is no name */
+	snprintf(p, sizeof p, "%s/nspkg/mod.py", f.usp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/nspkg/other.py", f.sp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/six.py", f.usp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/six.py", f.sp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/numpy-1.21.0.dist-info/RECORD", f.usp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/numpy-1.21.0.dist-info/RECORD", f.sp);
+	add(&f, p, PS_FT_FILE, NULL);
+	run(&f);
+	/* '' /python312.zip lib lib-dynload usersite site-packages */
+	assert_string_equal(f.r.sys.path.v[4], f.usp);
+	assert_string_equal(f.r.sys.path.v[5], f.sp);
+	{
+		struct ps_shadow *sh;
+		size_t n;
+		struct ps_error err;
+		ps_error_init(&err);
+		assert_int_equal(ps_find_shadowing(&f.r, &f.in, &f.fs, &sh, &n, &err), 0);
+		assert_int_equal(n, 2);
+		assert_string_equal(sh[0].name, "numpy");
+		assert_int_equal(sh[0].index, 4);
+		assert_int_equal(sh[0].hidden, 5);
+		assert_string_equal(sh[1].name, "six");
+		ps_shadows_free(sh, n);
+	}
+	explain_fs(&f, f.usp, &x);
+	assert_true(x.on_path);
+	snprintf(want, sizeof want, "the user site comes before site-packages (sys.path[5] %s)", f.sp);
+	note_has(&x, want);
+	note_has(&x, "-s");
+	note_has(&x, "PYTHONNOUSERSITE=1");
+	snprintf(want, sizeof want, "shadowing: numpy, six here hide the same names in sys.path[5] %s",
+		 f.sp);
+	note_has(&x, want);
+	ps_explanation_release(&x);
+
+	explain_fs(&f, f.sp, &x);
+	snprintf(want, sizeof want, "shadowed: numpy, six here are never imported: sys.path[4] %s "
+		 "comes first", f.usp);
+	note_has(&x, want);
+	ps_explanation_release(&x);
+
+	snprintf(p, sizeof p, "%s/numpy", f.sp);
+	explain_fs(&f, p, &x);
+	has(x.summary, "`import numpy` finds sys.path[4]");
+	has(x.summary, "shadowed and never imported");
+	ps_explanation_release(&x);
+	fx_release(&f);
+}
+
+/* A .pth file: its lines and what happened to each; a missing path is never importable. */
+static void pth_file_and_missing_paths(void **state)
+{
+	struct fx f;
+	struct ps_explanation x;
+	char p[256];
+	(void)state;
+	fx_init(&f, 12);
+	pth_setup(&f);
+	run(&f);
+	snprintf(p, sizeof p, "%s/a.pth", f.usp);
+	explain_fs(&f, p, &x);
+	assert_false(x.on_path);
+	assert_true(x.is_pth);
+	assert_int_equal(x.nlines, 3);
+	assert_int_equal(f.r.pth[x.lines[0]].action, PS_PTH_COMMENT);
+	assert_int_equal(f.r.pth[x.lines[1]].action, PS_PTH_MISSING);
+	assert_int_equal(f.r.pth[x.lines[2]].action, PS_PTH_ADDED);
+	has(x.summary, "is a .pth file that site.py read: 3 lines");
+	assert_null(strstr(x.summary, "importable"));
+	assert_true(chain_has(&x, "reads the .pth file"));
+	{
+		struct ps_buf b;
+		ps_buf_init(&b);
+		ps_explanation_write_json(&x, &f.r, &b);
+		has(b.s, "\"pth_file\": true");
+		has(b.s, "\"action\": \"missing\"");
+		ps_buf_release(&b);
+	}
+	ps_explanation_release(&x);
+
+	/* inside an entry but not there: not importable, it does not exist */
+	snprintf(p, sizeof p, "%s/nothere", f.sp);
+	explain_fs(&f, p, &x);
+	has(x.summary, "does not exist");
+	assert_null(strstr(x.summary, "importable"));
+	ps_explanation_release(&x);
+	/* and a real package there is */
+	snprintf(p, sizeof p, "%s/pkg/sub/__init__.py", f.sp);
+	add(&f, p, PS_FT_FILE, NULL);
+	snprintf(p, sizeof p, "%s/pkg/sub", f.sp);
+	explain_fs(&f, p, &x);
+	has(x.summary, "importable as the package pkg.sub");
+	ps_explanation_release(&x);
+	fx_release(&f);
+}
+
+/* A hidden .pth: the fix, and no "nearest ''" noise. */
+static void hidden_pth_fix(void **state)
+{
+	struct fx f;
+	struct ps_explanation x;
+	char p[256], want[320];
+	struct ps_error err;
+	(void)state;
+	fx_init(&f, 13);
+	add(&f, "/src/proj", PS_FT_DIR, NULL);
+	snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "/src/proj\n");
+	ps_error_init(&err);
+	assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
+	add(&f, "/src/dotted", PS_FT_DIR, NULL);
+	snprintf(p, sizeof p, "%s/.dotted.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "/src/dotted\n");
+	run(&f);
+	explain_fs(&f, "/src/proj", &x);
+	assert_false(x.on_path);
+	snprintf(want, sizeof want, "chflags nohidden %s/__editable__.proj.pth", f.sp);
+	has(x.fix, want);
+	assert_int_equal(x.nearest, -1);
+	assert_int_equal(x.npth, 1);
+	ps_explanation_release(&x);
+
+	explain_fs(&f, "/src/dotted", &x);
+	snprintf(want, sizeof want, "rename it without the leading dot: mv %s/.dotted.pth %s/dotted.pth",
+		 f.sp, f.sp);
+	has(x.fix, want);
+	ps_explanation_release(&x);
+
+	snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
+	explain_fs(&f, p, &x);
+	assert_true(x.is_pth);
+	has(x.summary, "site.py does not process: the file is hidden");
+	has(x.fix, "chflags nohidden");
+	ps_explanation_release(&x);
+	fx_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +752,11 @@ int main(void)
 		cmocka_unit_test(stdlib_entry),
 		cmocka_unit_test(fatal_has_no_path),
 		cmocka_unit_test(fatal_diagnosis),
+		cmocka_unit_test(debian_site_packages),
+		cmocka_unit_test(fatal_with_remedies),
+		cmocka_unit_test(user_site_shadows),
+		cmocka_unit_test(pth_file_and_missing_paths),
+		cmocka_unit_test(hidden_pth_fix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
