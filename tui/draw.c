@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "match.h"
+#include "text.h"
 #include "util.h"
 
 #define MAX_SPANS 32
@@ -30,26 +31,14 @@ static void cell(cchar_t *cc, const wchar_t *s, attr_t a)
 static int put_text(const struct ps_term *t, int y, int x, int maxw, const char *text, size_t len,
 		    const unsigned char *roles, attr_t attr)
 {
-	mbstate_t st;
 	size_t i = 0;
 	int col = 0;
 
-	memset(&st, 0, sizeof(st));
 	while (i < len && col < maxw) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, text + i, len - i, &st);
-		int w;
+		size_t n;
+		int w = text_char(text + i, len - i, &wc, &n);
 		attr_t a = roles ? (attr_t)t->attr[roles[i]] : attr;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			wc = L'?';
-			n = 1;
-		}
-		w = wcwidth(wc);
-		if (w < 0) {
-			wc = L'?';
-			w = 1;
-		}
 		if (col + w > maxw || (col + w == maxw && i + n < len)) {
 			/* no room for this character and more: ellipsis in the last column */
 			cchar_t cc;
@@ -133,62 +122,6 @@ static enum ps_role mark_role(char mark)
 	}
 }
 
-/* Columns of len bytes of text, as put_text measures them. */
-static int text_cols(const char *text, size_t len)
-{
-	mbstate_t st;
-	size_t i = 0;
-	int col = 0;
-
-	memset(&st, 0, sizeof(st));
-	while (i < len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, text + i, len - i, &st);
-		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			n = 1;
-			w = 1;
-		} else {
-			w = wcwidth(wc);
-			if (w < 0)
-				w = 1;
-		}
-		col += w;
-		i += n;
-	}
-	return col;
-}
-
-/* Bytes of the longest start of text (len bytes) that fits in cols columns. */
-static size_t fit_bytes(const char *text, size_t len, int cols)
-{
-	mbstate_t st;
-	size_t i = 0;
-	int col = 0;
-
-	memset(&st, 0, sizeof(st));
-	while (i < len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, text + i, len - i, &st);
-		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			n = 1;
-			w = 1;
-		} else {
-			w = wcwidth(wc);
-			if (w < 0)
-				w = 1;
-		}
-		if (col + w > cols)
-			break;
-		col += w;
-		i += n;
-	}
-	return i;
-}
-
 /*
  * A path too long for its row loses its middle: "/home/me/pr…/site-packages".
  * Rewrites text and roles (both len bytes, roles may be NULL) into out and
@@ -212,7 +145,7 @@ static size_t elide_middle(const struct ps_term *t, const char *text, size_t len
 	/* the end says more about a path than its middle: it gets 3/5 */
 	tail_cols = budget * 3 / 5;
 	head_cols = budget - tail_cols;
-	head = from + fit_bytes(text + from, len - from, head_cols);
+	head = from + text_fit(text + from, len - from, head_cols);
 	/* the shortest end that starts on a character and fits tail_cols */
 	for (tail = head; tail < len; tail++) {
 		if (((unsigned char)text[tail] & 0xc0) == 0x80)
@@ -281,7 +214,7 @@ static void draw_wrapped(const struct ps_term *t, int y, int x, int w, int lines
 	size_t l;
 
 	ps_strv_init(&wrapped);
-	model_wrap(text, w, 0, &wrapped);
+	text_wrap(text, w, 0, &wrapped);
 	for (l = 0; l < wrapped.n && l < (size_t)lines; l++) {
 		const char *line = wrapped.v[l];
 		if (l == (size_t)lines - 1 && l + 1 < wrapped.n) {

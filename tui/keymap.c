@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "keymap.h"
+#include "text.h"
 #include "util.h"
 
 #define C PS_KEY_CTRL
@@ -133,24 +134,8 @@ const char *keymap_key_name(int key, char *buf, size_t size)
 	else if (key == 127)
 		snprintf(buf, size, "BS");
 	else if (key > 32 && key < 0x110000) {
-		/* UTF-8 encode the code point */
 		char u[5] = { 0 };
-		unsigned c = (unsigned)key;
-		if (c < 0x80)
-			u[0] = (char)c;
-		else if (c < 0x800) {
-			u[0] = (char)(0xc0 | (c >> 6));
-			u[1] = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			u[0] = (char)(0xe0 | (c >> 12));
-			u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (c & 0x3f));
-		} else {
-			u[0] = (char)(0xf0 | (c >> 18));
-			u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (c & 0x3f));
-		}
+		u[text_utf8((unsigned)key, u)] = '\0';
 		snprintf(buf, size, "%s", u);
 	} else
 		snprintf(buf, size, "?");

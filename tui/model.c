@@ -8,11 +8,12 @@
 #include <sys/stat.h>
 #include <stdint.h>
 #include <time.h>
-#include <wchar.h>
 
 #include "keymap.h"
 #include "match.h"
 #include "model.h"
+#include "strset.h"
+#include "text.h"
 #include "util.h"
 
 #define LABEL_W 17      /* label column of the inputs and result panes */
@@ -113,153 +114,10 @@ static const char *glyph_arrow(const struct ps_model *m)
 	return m->utf8 ? "\xe2\x86\x92" : "->";
 }
 
-/* Appends code point c as UTF-8. */
-static void utf8_add(struct ps_buf *b, unsigned c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	ps_buf_add(b, u, n);
-}
-
 /* A path as Python shows it: '' for the empty string. */
 static const char *show_path(const char *p)
 {
 	return (p && *p) ? p : "''";
-}
-
-/*
- * Columns of one character at s (at most n bytes); *len gets its length
- * in bytes.  A byte that is not valid text counts as one column, as the
- * view draws it ('?').
- */
-static int char_cols(const char *s, size_t n, size_t *len)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t k;
-	int w;
-
-	memset(&st, 0, sizeof(st));
-	k = mbrtowc(&wc, s, n, &st);
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		*len = 1;
-		return 1;
-	}
-	*len = k;
-	w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
-
-void model_wrap(const char *text, int width, int indent, struct ps_strv *out)
-{
-	size_t len = strlen(text), off = 0;
-	bool first = true;
-
-	if (width < 8)
-		width = 8;
-	if (indent > width / 2)
-		indent = width / 2;
-	while (off < len) {
-		int avail = first ? width : width - indent, col = 0;
-		size_t i = off, brk = 0;
-
-		/* the longest piece that fits; remember the last space in it */
-		while (i < len) {
-			size_t n;
-			int w = char_cols(text + i, len - i, &n);
-			if (col + w > avail)
-				break;
-			if (text[i] == ' ' && i > off)
-				brk = i;
-			col += w;
-			i += n;
-		}
-		if (i < len && brk > off && text[i] != ' ')
-			i = brk;   /* break between words when a word would be cut */
-		if (i == off) {
-			/* not even one character fits: take it anyway */
-			size_t n;
-			char_cols(text + i, len - i, &n);
-			i += n;
-		}
-		ps_strv_pushf(out, "%*s%.*s", first ? 0 : indent, "", (int)(i - off), text + off);
-		off = i;
-		while (off < len && text[off] == ' ')
-			off++;
-		first = false;
-	}
-	if (!out->n)
-		ps_strv_push(out, "");
-}
-
-/* ------------------------------------------------------------------ */
-/* string set (for "what changed" over thousands of sys.path entries)  */
-/* ------------------------------------------------------------------ */
-
-struct strset {
-	const char **slot;   /* borrowed strings */
-	size_t cap;
-};
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static void strset_build(struct strset *set, const struct ps_strv *sv)
-{
-	size_t i;
-
-	set->cap = 16;
-	while (set->cap < sv->n * 2 + 1)
-		set->cap *= 2;
-	set->slot = xcalloc(set->cap, sizeof(*set->slot));
-	for (i = 0; i < sv->n; i++) {
-		size_t h = (size_t)hash_str(sv->v[i]) & (set->cap - 1);
-		while (set->slot[h] && strcmp(set->slot[h], sv->v[i]))
-			h = (h + 1) & (set->cap - 1);
-		set->slot[h] = sv->v[i];
-	}
-}
-
-static bool strset_has(const struct strset *set, const char *s)
-{
-	size_t h = (size_t)hash_str(s) & (set->cap - 1);
-	while (set->slot[h]) {
-		if (!strcmp(set->slot[h], s))
-			return true;
-		h = (h + 1) & (set->cap - 1);
-	}
-	return false;
-}
-
-static void strset_free(struct strset *set)
-{
-	free(set->slot);
-	set->slot = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1116,7 +974,7 @@ static struct ps_row *add_wrapped(struct ps_pane *p, enum ps_row_kind kind, long
 	if (width <= 0)
 		return pane_add(p, kind, arg, role, "%s", text);
 	ps_strv_init(&lines);
-	model_wrap(text, width, indent, &lines);
+	text_wrap(text, width, indent, &lines);
 	for (i = 0; i < lines.n; i++)
 		pane_add(p, kind, arg, role, "%s", lines.v[i]);
 	ps_strv_release(&lines);
@@ -1128,15 +986,15 @@ static struct ps_row *add_wrapped(struct ps_pane *p, enum ps_row_kind kind, long
 static void build_result_final(struct ps_model *m, struct ps_pane *p)
 {
 	const struct ps_result *r = &m->res;
-	struct strset prev = { 0 }, cur = { 0 };
+	struct ps_strset prev = { 0 }, cur = { 0 };
 	const struct ps_entry *e;
 	struct ps_row *row;
 	size_t i, n;
 	bool marks = m->has_prev;
 
 	if (marks) {
-		strset_build(&prev, &m->snap_prev);
-		strset_build(&cur, &m->snap_cur);
+		strset_init(&prev, &m->snap_prev);
+		strset_init(&cur, &m->snap_cur);
 	}
 	if (r->has_fatal) {
 		/* wrapped to the pane: the cause and the fix are what the banner is for */
@@ -1217,8 +1075,8 @@ static void build_result_final(struct ps_model *m, struct ps_pane *p)
 			pane_add(p, ROW_NOTE, (long)i, ROLE_DEFAULT, "%s", r->notes.v[i]);
 	}
 	if (marks) {
-		strset_free(&prev);
-		strset_free(&cur);
+		strset_release(&prev);
+		strset_release(&cur);
 	}
 }
 
@@ -1698,7 +1556,7 @@ static void build_diff(struct ps_model *m)
 {
 	struct ps_pane *p = &m->diff;
 	const struct ps_inputs *in = &m->s->in, *st = &m->start_in;
-	struct strset a, b;
+	struct ps_strset a, b;
 	size_t i, before;
 	int k;
 	struct ps_buf x, y;
@@ -1752,8 +1610,8 @@ static void build_diff(struct ps_model *m)
 
 	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "result");
 	before = p->nrows;
-	strset_build(&a, &m->snap_start);
-	strset_build(&b, &m->snap_cur);
+	strset_init(&a, &m->snap_start);
+	strset_init(&b, &m->snap_cur);
 	for (i = 0; i < 6; i++) {
 		const char *v0 = snap_get(&m->snap_start, value_names[i]);
 		const char *v1 = snap_get(&m->snap_cur, value_names[i]);
@@ -1775,8 +1633,8 @@ static void build_diff(struct ps_model *m)
 			continue;
 		pane_add(p, ROW_HELP, 0, ROLE_ADDED, "+ %.*s %s", (int)(sep - l), l, show_path(sep + 1));
 	}
-	strset_free(&a);
-	strset_free(&b);
+	strset_release(&a);
+	strset_release(&b);
 	if (p->nrows == before)
 		pane_add(p, ROW_HELP, 0, ROLE_DIM, "  (the result is the same as at the start)");
 	pane_refilter(m, p, false);
@@ -1946,7 +1804,7 @@ static int footer_lines(const struct ps_pane *p, int width, int max)
 	if (!p->footer)
 		return 1;
 	ps_strv_init(&lines);
-	model_wrap(p->footer, width, 0, &lines);
+	text_wrap(p->footer, width, 0, &lines);
 	n = (int)lines.n;
 	ps_strv_release(&lines);
 	return n < 1 ? 1 : n > max ? max : n;
@@ -2806,7 +2664,8 @@ static int prompt_key(struct ps_model *m, int key)
 		return PS_R_HANDLED | PS_R_REDRAW;
 	}
 	if (key >= 32 && key < PS_KEY_BASE && key != 127) {
-		utf8_add(b, (unsigned)key);
+		char u[4];
+		ps_buf_add(b, u, text_utf8((unsigned)key, u));
 		xbuf_check(b);
 		return PS_R_HANDLED | PS_R_REDRAW;
 	}

@@ -234,13 +234,6 @@ void model_dump(struct ps_model *m, struct ps_buf *out);
 /* The title line: where the inputs come from, rules and platform. Appends to out. */
 void model_title(struct ps_model *m, struct ps_buf *out);
 
-/*
- * Word-wraps UTF-8 text to width columns, appending one string per line to
- * out (at least one); lines after the first are indented by indent spaces.
- * A word longer than a line is cut.  The footers and the fatal banner use it.
- */
-void model_wrap(const char *text, int width, int indent, struct ps_strv *out);
-
 /* The step index the trace cursor is on, or -1 when there is no trace. */
 long model_trace_step(const struct ps_model *m);
 

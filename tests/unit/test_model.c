@@ -21,6 +21,7 @@
 #include "engine.h"
 #include "../../tui/model.h"
 #include "../../tui/match.h"
+#include "../../tui/text.h"
 
 static const char scenario[] =
 	"name: model test\n"
@@ -1004,7 +1005,7 @@ static void test_wrap(void **state)
 	(void)state;
 
 	ps_strv_init(&l);
-	model_wrap("cause: PYTHONHOME is set to /nowhere, which does not exist", 20, 7, &l);
+	text_wrap("cause: PYTHONHOME is set to /nowhere, which does not exist", 20, 7, &l);
 	assert_int_equal(l.n, 5);
 	assert_string_equal(l.v[0], "cause: PYTHONHOME is");
 	assert_string_equal(l.v[1], "       set to");
@@ -1012,12 +1013,12 @@ static void test_wrap(void **state)
 	assert_string_equal(l.v[3], "       which does");
 	assert_string_equal(l.v[4], "       not exist");
 	ps_strv_clear(&l);
-	model_wrap("/a/very/long/path/without/spaces", 10, 0, &l);
+	text_wrap("/a/very/long/path/without/spaces", 10, 0, &l);
 	assert_int_equal(l.n, 4);
 	assert_string_equal(l.v[0], "/a/very/lo");
 	assert_string_equal(l.v[3], "es");
 	ps_strv_clear(&l);
-	model_wrap("", 10, 0, &l);
+	text_wrap("", 10, 0, &l);
 	assert_int_equal(l.n, 1);
 	ps_strv_release(&l);
 }
