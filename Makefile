@@ -103,10 +103,13 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(UNIT_HELPER_OBJ) $(LIBENGINE)
 	$(CC) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) $(LIBENGINE) $(CMOCKA_LIBS) $(FYAML_LIBS)
 
-# The explorer's curses-free parts (model, key table, matcher, themes, text
-# measuring) have unit tests too: those link the parts (with the session and
-# util they use) and PCRE2, and still no curses.
-TUI_CORE_OBJ := $(addprefix $(BUILD)/tui/,model.o keymap.o match.o theme.o text.o strset.o session.o util.o)
+# The explorer's curses-free parts (the model: tui/model*.c, whatever files
+# it is split into; the key table, matcher, themes, text measuring) have unit
+# tests too: those link the parts (with the session and util they use) and
+# PCRE2, and still no curses.
+TUI_MODEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tui/model*.c)))
+TUI_CORE_OBJ := $(TUI_MODEL_OBJ) \
+                $(addprefix $(BUILD)/tui/,keymap.o match.o theme.o text.o strset.o session.o util.o)
 TUI_TEST_BIN := $(addprefix $(BUILD)/tests/,test_model test_match test_theme test_keymap)
 # One relocatable object; util.c's print_error is renamed because cmocka has one too.
 $(BUILD)/tests/tui-core.o: $(TUI_CORE_OBJ)

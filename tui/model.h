@@ -31,6 +31,14 @@
  *
  * Handlers return a bitmask of PS_R_* (htop's contract); the main loop
  * redraws on PS_R_REDRAW and leaves on PS_R_QUIT.
+ *
+ * The model is model.c plus one model_*.c file per job (inputs, files,
+ * rules, result, diff, trace, search, prompt ...); model-int.h maps them
+ * and declares what they share.  Only this header is for the view, the
+ * script mode and the tests.
+ *
+ * Ownership: struct ps_model owns everything it points to except the
+ * session (s) and the command line (cli), which must outlive it.
  */
 #ifndef PS_TUI_MODEL_H
 #define PS_TUI_MODEL_H
