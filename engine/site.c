@@ -59,6 +59,14 @@ struct site {
 	long venv_step;             /* step that found it */
 	bool system_site;           /* include-system-site-packages is exactly "true" */
 	bool imports_unknown;       /* an import line already "ran" whose effect cannot be known */
+	/*
+	 * "line N of F" of the first such line whose text touches sys.path or
+	 * the import system: from then on sys.path may hold entries we cannot
+	 * see, so a module found nowhere may still be importable and the
+	 * position of every later entry is uncertain.  NULL when none; yours.
+	 */
+	char *path_changer;
+	bool distutils_shim;        /* setuptools' add_shim() ran: `import distutils` may succeed */
 	bool virtualenv;            /* virtualenv's own site.py (legacy, <20) runs instead of CPython's */
 	bool fresh_known;           /* virtualenv: each addsitedir() builds known_paths from sys.path */
 	char mm[16];                /* "3.12" */
@@ -225,7 +233,12 @@ static long syspath_append(struct site *st, const char *p, enum ps_origin origin
 		c->oom = true;
 		return -1;
 	}
-	ps_entries_push(c, &r->entries, &r->nentries, p, origin, step, "%s", detail);
+	if (st->path_changer)
+		ps_entries_push(c, &r->entries, &r->nentries, p, origin, step,
+				"%s (uncertain position: %s ran earlier and may have added sys.path "
+				"entries pathscope cannot see)", detail, st->path_changer);
+	else
+		ps_entries_push(c, &r->entries, &r->nentries, p, origin, step, "%s", detail);
 	/* 2.7's addsitedir() appends its directory without adding it to known_paths */
 	if (origin == PS_ORIGIN_PTH || !st->ru->site_sitedir_unknown)
 		known_add(st, p);
@@ -661,58 +674,102 @@ static enum modfind find_top_module(struct site *st, const char *name, char **wh
 	return unknown ? MOD_UNKNOWN : MOD_MISSING;
 }
 
+enum hack { HACK_NOT = 0, HACK_OFF, HACK_MISSING, HACK_ON };
+
 /*
  * setuptools' distutils-precedence.pth, one line (setuptools 49+):
  *   import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var,
  *   'DEFAULT') == 'local'; enabled and __import__('_distutils_hack').add_shim();
  * `enabled` only depends on os.environ (not hidden by -E), so whether the
- * __import__ runs is known; when it does and the module exists nowhere,
- * the line fails.  Returns the missing module (yours) or NULL.
+ * __import__ runs is known.  Returns HACK_NOT (not that line), HACK_OFF
+ * (`enabled` is false: the line only imports os), HACK_MISSING (it runs
+ * and the module exists nowhere: the line fails; *missing, yours, names
+ * it) or HACK_ON (add_shim() runs: a finder goes on sys.meta_path).
  */
-static char *distutils_hack_missing(struct site *st, const char *text)
+static enum hack distutils_hack(struct site *st, const char *text, char **missing)
 {
 	static const char get[] = "os.environ.get(var, '";
 	static const char imp[] = "enabled and __import__('";
-	const char *g = strstr(text, get), *i = strstr(text, imp), *q;
+	const char *g = strstr(text, get), *i = strstr(text, imp), *q, *tail;
 	const char *val;
 	char def[64], name[64];
 	size_t n;
 	char *where = NULL;
 	enum modfind f;
 
-	if (!strstr(text, "var = 'SETUPTOOLS_USE_DISTUTILS'") || !g || !i || st->imports_unknown)
-		return NULL;
+	*missing = NULL;
+	if (!strstr(text, "var = 'SETUPTOOLS_USE_DISTUTILS'") || !g || !i)
+		return HACK_NOT;
 	g += sizeof get - 1;
 	q = strchr(g, '\'');
 	if (!q || (n = (size_t)(q - g)) >= sizeof def || strncmp(q, "') == 'local'", 13) != 0)
-		return NULL;
+		return HACK_NOT;
 	memcpy(def, g, n);
 	def[n] = '\0';
 	i += sizeof imp - 1;
 	q = strchr(i, '\'');
 	if (!q || (n = (size_t)(q - i)) == 0 || n >= sizeof name || q[1] != ')')
-		return NULL;
+		return HACK_NOT;
 	memcpy(name, i, n);
 	name[n] = '\0';
+	/* nothing may follow add_shim(): then the line does exactly what setuptools' does */
+	tail = strstr(q, ".add_shim();");
+	if (!tail)
+		return HACK_NOT;
+	tail += 12;
+	if (tail[strspn(tail, " \t\r\n")] != '\0')
+		return HACK_NOT;
 	val = ps_env_get(&st->c->in->env, "SETUPTOOLS_USE_DISTUTILS");
 	if (strcmp(val ? val : def, "local") != 0)
-		return NULL;   /* `enabled` is false: the __import__ never runs */
+		return HACK_OFF;   /* `enabled` is false: the __import__ never runs */
 	f = find_top_module(st, name, &where);
 	free(where);
-	return f == MOD_MISSING ? ps_ctx_strdup(st->c, name) : NULL;
+	if (f != MOD_MISSING)
+		return HACK_ON;
+	*missing = ps_ctx_strdup(st->c, name);
+	return HACK_MISSING;
+}
+
+/*
+ * Whether an import line whose effect cannot be known may leave sys.path
+ * or the import system changed in a way that matters to later lines: its
+ * text names sys.path, site.addsitedir, the finders, sys.modules, or calls
+ * code that installs a finder (an editable install's `...finder.install()`,
+ * setuptools' add_shim()).  Plain `import thirdparty` is not counted: its
+ * module could do anything, but nothing on the line says so.
+ */
+static bool may_change_imports(const char *text)
+{
+	static const char *const words[] = {
+		"sys.path", "addsitedir", "meta_path", "path_hooks", "path_importer_cache",
+		"sys.modules", "install(", "add_shim", "importlib", "exec(", "eval(", "setattr(",
+		"__path__", NULL,
+	};
+	for (size_t i = 0; words[i]; i++)
+		if (strstr(text, words[i]))
+			return true;
+	return false;
 }
 
 /*
  * Looks at the first statement of an import line ("import a.b as c, d"):
- * returns the first top-level module that is certainly not importable, or
- * NULL (yours).  *benign tells whether every module named is a built-in or
- * from the standard library (importing those changes nothing here).
+ * returns the first top-level module that exists nowhere on sys.path as it
+ * stands, or NULL (yours).  *benign tells whether every module named is a
+ * built-in or from the standard library (importing those changes nothing
+ * here), or the line is setuptools' with `enabled` false.  *changes tells
+ * whether a line that is not benign may change what later imports find
+ * (may_change_imports).
  */
-static char *import_missing(struct site *st, const char *text, bool *benign)
+static char *import_missing(struct site *st, const char *text, bool *benign, bool *changes)
 {
 	const char *p = text + 6, *end = strchr(text, ';');
 	char *stmt, *save = NULL, *tok, *missing = NULL;
+	enum hack h;
 	*benign = !end;   /* anything after ';' runs too, and could do anything */
+	*changes = may_change_imports(text);
+	h = distutils_hack(st, text, &missing);
+	if (h == HACK_MISSING)
+		return missing;
 	stmt = ps_ctx_printf(st->c, "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
 	if (!stmt) {
 		*benign = false;
@@ -739,7 +796,7 @@ static char *import_missing(struct site *st, const char *text, bool *benign)
 			*benign = false;   /* submodules are not looked for */
 		f = find_top_module(st, name, &where);
 		free(where);
-		if (f == MOD_MISSING && !st->imports_unknown) {
+		if (f == MOD_MISSING) {
 			missing = ps_ctx_strdup(st->c, name);
 			break;
 		}
@@ -747,8 +804,19 @@ static char *import_missing(struct site *st, const char *text, bool *benign)
 			*benign = false;
 	}
 	free(stmt);
-	if (!missing)
-		missing = distutils_hack_missing(st, text);
+	if (!missing && h == HACK_OFF) {
+		/* `import os` and three assignments in site's namespace: nothing that matters */
+		*benign = true;
+		*changes = false;
+	} else if (h == HACK_ON) {
+		/*
+		 * add_shim() puts setuptools' DistutilsMetaFinder first on
+		 * sys.meta_path; it answers for `distutils` (and pip's probe)
+		 * only, and sys.path is left alone.
+		 */
+		*changes = false;
+		st->distutils_shim = true;
+	}
 	return missing;
 }
 
@@ -761,8 +829,17 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 		       long cause, bool second)
 {
 	struct ps_ctx *c = st->c;
-	bool benign = false;
-	char *missing = import_missing(st, text, &benign);
+	bool benign = false, changes = false;
+	char *missing = import_missing(st, text, &benign, &changes);
+	/* said of a predicted failure when an earlier line may have made the module findable */
+	char *doubt = missing && st->path_changer
+		? ps_ctx_printf(c, " (uncertain: %s ran earlier and its effect cannot be known; it "
+				"touches sys.path or the import system, so it may have made %s "
+				"importable)", st->path_changer, missing)
+		: missing && st->distutils_shim && !strcmp(missing, "distutils")
+		? ps_ctx_strdup(c, " (uncertain: setuptools' distutils-precedence.pth ran "
+				"add_shim() earlier, and its finder may provide distutils)")
+		: NULL;
 	long s;
 
 	if (missing && st->virtualenv) {
@@ -772,12 +849,14 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 					  lineno, full, text);
 		ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
 			    "would run: %s, which fails with %s; virtualenv's site.py does not catch "
-			    "it, so `import site` fails", text, exc ? exc : "ImportError");
+			    "it, so `import site` fails%s", text, exc ? exc : "ImportError",
+			    doubt ? doubt : "");
 		site_fail(st, exc ? exc : "ImportError", why ? why : "",
 			  "Remove the line (or the .pth file), or install the module it imports.");
 		free(exc);
 		free(why);
 		free(missing);
+		free(doubt);
 		return true;
 	}
 	if (missing) {
@@ -789,17 +868,18 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 			     "line %d of %s would run `%s`, which fails: %s (not a built-in module and "
 			     "nowhere on sys.path as it stands at this point); site.py prints \"Error "
 			     "processing line %d of %s:\", the traceback and \"Remainder of file "
-			     "ignored\", and skips the rest of the file", lineno, full, text,
-			     exc ? exc : "", lineno, full);
+			     "ignored\", and skips the rest of the file%s", lineno, full, text,
+			     exc ? exc : "", lineno, full, doubt ? doubt : "");
 		set_cause(st, s, cause);
 		ps_pth_push(c, full, lineno, text, PS_PTH_ERROR,
-			    "would run: %s, which fails with %s: the rest of the file is ignored",
-			    text, exc ? exc : "ModuleNotFoundError");
+			    "would run: %s, which fails with %s: the rest of the file is ignored%s",
+			    text, exc ? exc : "ModuleNotFoundError", doubt ? doubt : "");
 		if (ps_strv_pushf(&st->r->notes, "stderr: Error processing line %d of %s: ... %s ... "
 				  "Remainder of file ignored", lineno, full, exc ? exc : "") < 0)
 			c->oom = true;
 		free(exc);
 		free(missing);
+		free(doubt);
 		return true;
 	}
 	s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "import line",
@@ -812,10 +892,15 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 		    "\"Error processing line %d of %s:\" and \"Remainder of file ignored\")",
 		    text, second ? " (a second time: the directory is processed twice)" : "",
 		    benign ? "it only imports built-in or standard-library modules"
-			   : "its effect cannot be known",
+			   : changes ? "its effect cannot be known, and it touches sys.path or the "
+				       "import system: the position of every later sys.path entry, and "
+				       "whether a later import line fails, are uncertain"
+				     : "its effect cannot be known",
 		    lineno, full);
 	if (!benign)
 		st->imports_unknown = true;
+	if (!benign && changes && !st->path_changer)
+		st->path_changer = ps_ctx_printf(c, "line %d of %s", lineno, full);
 	if (ps_strv_pushf(&st->r->notes, "%s, line %d would run `%s`%s (not modelled: pathscope "
 			  "never runs it)", full, lineno, text,
 			  second ? " again" : "") < 0)
@@ -1064,10 +1149,14 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 					syspath_append(st, dir, PS_ORIGIN_PTH, s, detail ? detail : "",
 						       detail ? detail : "");
 					ps_pth_push(c, full, lineno, text, PS_PTH_ADDED,
-						    "appended to sys.path as %s%s%s", dir,
+						    "appended to sys.path as %s%s%s%s%s%s", dir,
 						    (rel[0] == ' ' || rel[0] == '\t')
 							    ? " (leading whitespace is kept: the path is relative to the site directory)" : "",
-						    bomnote);
+						    bomnote,
+						    st->path_changer ? " (uncertain position: " : "",
+						    st->path_changer ? st->path_changer : "",
+						    st->path_changer ? " ran earlier and may have added "
+								       "sys.path entries pathscope cannot see)" : "");
 					free(detail);
 				} else {
 					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, dir, "missing",
@@ -2136,6 +2225,7 @@ customize:
 		r->has_sys = false;
 
 	free(st.venv_cfg);
+	free(st.path_changer);
 	known_release(&st.known);
 	ps_strv_release(&st.prefixes);
 	ps_strv_release(&st.listed);

@@ -718,19 +718,95 @@ static void pth_import_error(void **state)
 	assert_true(notes_have(&f, "Error processing line 1 of"));
 	fx_release(&f);
 
-	/* a third-party import earlier makes later ones unknowable: no error predicted */
+	/*
+	 * A third-party import earlier (its effect unknown, but nothing on its
+	 * line touches sys.path) does not stop a later certain failure: real
+	 * 3.12.1 with a.pth "import thirdparty" (an empty thirdparty.py) and
+	 * this b.pth prints "Error processing line 1 of .../b.pth" and never
+	 * adds `after`.  The same with a.pth "import sys; sys.flags".
+	 */
+	for (int k = 0; k < 2; k++) {
+		fx_init(&f, 12);
+		addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
+		addf(&f, PS_FT_FILE, NULL, "%s/thirdparty.py", f.sp);
+		snprintf(p, sizeof p, "%s/a.pth", f.sp);
+		add(&f, p, PS_FT_FILE, k == 0 ? "import thirdparty\n" : "import sys; sys.flags\n");
+		snprintf(p, sizeof p, "%s/b.pth", f.sp);
+		add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
+		run(&f);
+		assert_int_equal(pth_find(&f, "/a.pth", 1)->action, PS_PTH_IMPORT);
+		l = pth_find(&f, "/b.pth", 1);
+		assert_int_equal(l->action, PS_PTH_ERROR);
+		assert_null(strstr(l->detail, "uncertain"));
+		assert_int_equal(pth_find(&f, "/b.pth", 2)->action, PS_PTH_IGNORED);
+		snprintf(p, sizeof p, "%s/after", f.sp);
+		assert_null(entry_of(&f, p));
+		fx_release(&f);
+	}
+
+	/*
+	 * An earlier line that touches sys.path: real 3.12.1 with a.pth
+	 * "import sys; sys.path.append('/nowhere_h19')" still fails b.pth's
+	 * line 1 (and appends /nowhere_h19, which pathscope cannot see).  The
+	 * failure is predicted, marked uncertain; so is the position of every
+	 * entry appended after that line.
+	 */
 	fx_init(&f, 12);
 	addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
-	addf(&f, PS_FT_FILE, NULL, "%s/thirdparty.py", f.sp);
+	addf(&f, PS_FT_DIR, NULL, "%s/later", f.sp);
 	snprintf(p, sizeof p, "%s/a.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "import thirdparty\n");
+	add(&f, p, PS_FT_FILE, "import sys; sys.path.append('/nowhere_h19')\n");
 	snprintf(p, sizeof p, "%s/b.pth", f.sp);
 	add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
+	snprintf(p, sizeof p, "%s/c.pth", f.sp);
+	add(&f, p, PS_FT_FILE, "later\n");
 	run(&f);
-	assert_int_equal(pth_find(&f, "/b.pth", 1)->action, PS_PTH_IMPORT);
-	snprintf(p, sizeof p, "%s/after", f.sp);
-	assert_non_null(entry_of(&f, p));
+	l = pth_find(&f, "/a.pth", 1);
+	assert_int_equal(l->action, PS_PTH_IMPORT);
+	assert_non_null(strstr(l->detail, "touches sys.path"));
+	l = pth_find(&f, "/b.pth", 1);
+	assert_int_equal(l->action, PS_PTH_ERROR);
+	assert_non_null(strstr(l->detail, "uncertain"));
+	assert_non_null(strstr(l->detail, "/a.pth"));
+	assert_int_equal(pth_find(&f, "/b.pth", 2)->action, PS_PTH_IGNORED);
+	l = pth_find(&f, "/c.pth", 1);
+	assert_int_equal(l->action, PS_PTH_ADDED);
+	assert_non_null(strstr(l->detail, "uncertain position"));
+	snprintf(p, sizeof p, "%s/later", f.sp);
+	assert_non_null(strstr(entry_of(&f, p)->detail, "uncertain position"));
+	/* the site-packages directory itself came before: certain */
+	assert_null(strstr(entry_of(&f, f.sp)->detail, "uncertain"));
 	fx_release(&f);
+
+	/*
+	 * setuptools' line with SETUPTOOLS_USE_DISTUTILS=stdlib only imports
+	 * os; with =local its add_shim() adds a finder for distutils alone.
+	 * Either way a later import of a module that exists nowhere fails
+	 * (real 3.12.1, both settings: "Error processing line 1 of .../zz.pth").
+	 */
+	for (int k = 0; k < 2; k++) {
+		fx_init(&f, 12);
+		ps_env_set(&f.in.env, "SETUPTOOLS_USE_DISTUTILS", k == 0 ? "stdlib" : "local");
+		addf(&f, PS_FT_FILE, NULL, "%s/_distutils_hack/__init__.py", f.sp);
+		addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
+		snprintf(p, sizeof p, "%s/distutils-precedence.pth", f.sp);
+		add(&f, p, PS_FT_FILE,
+		    "import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var, "
+		    "'local') == 'local'; enabled and __import__('_distutils_hack').add_shim(); \n");
+		snprintf(p, sizeof p, "%s/zz.pth", f.sp);
+		add(&f, p, PS_FT_FILE, "import missing_mod_h15\nafter\n");
+		run(&f);
+		l = pth_find(&f, "/distutils-precedence.pth", 1);
+		assert_int_equal(l->action, PS_PTH_IMPORT);
+		if (k == 0)
+			assert_non_null(strstr(l->detail, "standard-library"));
+		l = pth_find(&f, "/zz.pth", 1);
+		assert_int_equal(l->action, PS_PTH_ERROR);
+		assert_null(strstr(l->detail, "uncertain"));
+		snprintf(p, sizeof p, "%s/after", f.sp);
+		assert_null(entry_of(&f, p));
+		fx_release(&f);
+	}
 }
 
 int main(void)
