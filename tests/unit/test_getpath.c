@@ -33,154 +33,20 @@
 
 #include "engine.h"
 #include "helper_faultfs.h"
+#include "helper_tree.h"
 
 #define P "/usr/local"
 
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-	struct ps_error err;
-};
-
-static void node(struct fx *f, const char *path, enum ps_ftype t, bool exec, const char *content,
-		 const char *link, unsigned mode)
+/* Python 3.minor built with PREFIX=/usr/local, run as argv0 in cwd, HOME=/home/me. */
+static struct ps_tree *fx_new(int minor, const char *argv0, const char *cwd)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, exec, content, content ? strlen(content) : 0, link, mode,
-		       &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
-}
-
-static void F(struct fx *f, const char *p) { node(f, p, PS_FT_FILE, false, NULL, NULL, 0); }
-static void X(struct fx *f, const char *p) { node(f, p, PS_FT_FILE, true, NULL, NULL, 0); }
-static void D(struct fx *f, const char *p) { node(f, p, PS_FT_DIR, false, NULL, NULL, 0); }
-static void L(struct fx *f, const char *p, const char *t) { node(f, p, PS_FT_LINK, false, NULL, t, 0); }
-static void C(struct fx *f, const char *p, const char *c) { node(f, p, PS_FT_FILE, false, c, NULL, 0); }
-
-static void ENV(struct fx *f, const char *name, const char *value)
-{
-	assert_int_equal(ps_env_set(&f->in.env, name, value), 0);
-}
-
-/* A make-install tree of version 3.minor under root. */
-static void install(struct fx *f, const char *root, int minor)
-{
-	char p[256];
-	snprintf(p, sizeof p, "%s/bin/python3.%d", root, minor);
-	X(f, p);
-	snprintf(p, sizeof p, "%s/bin/python3", root);
-	{
-		char t[32];
-		snprintf(t, sizeof t, "python3.%d", minor);
-		L(f, p, t);
-	}
-	snprintf(p, sizeof p, "%s/lib/python3.%d/os.py", root, minor);
-	F(f, p);
-	snprintf(p, sizeof p, "%s/lib/python3.%d/encodings/__init__.py", root, minor);
-	F(f, p);
-	snprintf(p, sizeof p, "%s/lib/python3.%d/lib-dynload", root, minor);
-	D(f, p);
-}
-
-static struct fx *fx_new(int minor, const char *argv0, const char *cwd)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	assert_non_null(f->v);
-	ps_inputs_init(&f->in);
-	f->in.build.major = 3;
-	f->in.build.minor = minor;
-	f->in.build.platform = PS_PLATFORM_POSIX;
-	assert_int_equal(ps_set_str(&f->in.build.prefix, P), 0);
-	assert_int_equal(ps_set_str(&f->in.argv0, argv0), 0);
-	assert_int_equal(ps_set_str(&f->in.cwd, cwd), 0);
-	f->in.run.kind = PS_RUN_COMMAND;
-	assert_int_equal(ps_set_str(&f->in.run.arg, "pass"), 0);
-	ENV(f, "PATH", "/usr/bin:/bin");
-	ENV(f, "HOME", "/home/me");
-	D(f, "/home/me");
-	ps_result_init(&f->r);
-	ps_error_init(&f->err);
+	struct ps_tree *f = ps_tree_new(PS_PLATFORM_POSIX, 3, minor, argv0, cwd);
+	ps_tree_posix_defaults(f, P, "/home/me");
 	return f;
 }
 
-static void fx_free(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-	free(f);
-}
-
-static int run_fs(struct fx *f, const struct ps_fs *fs)
-{
-	return ps_compute(&f->in, fs, &f->r, &f->err);
-}
-
-static void run(struct fx *f)
-{
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (run_fs(f, &f->fs) != 0) {
-		print_error("ps_compute: %s\n", f->err.msg);
-		fail();
-	}
-}
-
-static void assert_strv(const struct ps_strv *sv, ...)
-{
-	va_list ap;
-	const char *s;
-	size_t i = 0;
-	va_start(ap, sv);
-	while ((s = va_arg(ap, const char *)) != NULL) {
-		if (i >= sv->n) {
-			print_error("missing element %zu: %s\n", i, s);
-			fail();
-		}
-		assert_string_equal(sv->v[i], s);
-		i++;
-	}
-	va_end(ap);
-	if (i != sv->n) {
-		print_error("extra element %zu: %s\n", i, sv->v[i]);
-		fail();
-	}
-}
-
-#define MSP(f, ...) assert_strv(&(f)->r.getpath.module_search_paths, __VA_ARGS__, NULL)
-#define WARNINGS(f, ...) assert_strv(&(f)->r.getpath.warnings, __VA_ARGS__, NULL)
-#define NO_WARNINGS(f) assert_int_equal((f)->r.getpath.warnings.n, 0)
-
-/* The getpath probes (not the encodings check, site or path0) as "op path" lines. */
-static void probes(struct fx *f, struct ps_strv *out)
-{
-	ps_strv_init(out);
-	for (size_t i = 0; i < f->r.ntrace; i++) {
-		const struct ps_step *s = &f->r.trace[i];
-		if (s->phase == PS_PHASE_SEARCH_PATH || s->phase == PS_PHASE_SITE ||
-		    s->phase == PS_PHASE_PATH0 || s->op == PS_OP_DECIDE || s->op == PS_OP_WARN)
-			continue;
-		assert_int_equal(ps_strv_pushf(out, "%s %s", ps_op_name(s->op), s->path), 0);
-	}
-}
-
-#define PROBES(f, ...)                                   \
-	do {                                             \
-		struct ps_strv pr_;                      \
-		probes(f, &pr_);                         \
-		assert_strv(&pr_, __VA_ARGS__, NULL);    \
-		ps_strv_release(&pr_);                   \
-	} while (0)
-
 /* The last decide step setting var, or NULL. */
-static const struct ps_step *last_set(struct fx *f, const char *var)
+static const struct ps_step *last_set(struct ps_tree *f, const char *var)
 {
 	const struct ps_step *found = NULL;
 	for (size_t i = 0; i < f->r.ntrace; i++)
@@ -194,10 +60,10 @@ static const struct ps_step *last_set(struct fx *f, const char *var)
 /* §2.A reference: a plain install run by its absolute path. */
 static void test_plain_install(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3.12", "/home/me");
+	struct ps_tree *f = fx_new(12, P "/bin/python3.12", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
 	assert_string_equal(f->r.getpath.executable, P "/bin/python3.12");
 	assert_string_equal(f->r.getpath.base_executable, P "/bin/python3.12");
@@ -238,114 +104,114 @@ static void test_plain_install(void **state)
 	}
 	assert_non_null(strstr(f->r.getpath.entries[0].detail, "always listed even when absent"));
 	assert_string_equal(last_set(f, "prefix")->value, P);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* A bare argv[0] is looked up on PATH (S3.4), even under -I (#35). */
 static void test_path_search(void **state)
 {
-	struct fx *f = fx_new(12, "python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PATH", "/usr/bin:" P "/bin");
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PATH", "/usr/bin:" P "/bin");
 	f->in.flags.isolated = true;
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, P "/bin/python3");
 	assert_string_equal(f->r.getpath.base_executable, P "/bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);
 	{
 		struct ps_strv pr;
-		probes(f, &pr);
+		ps_tree_probes(f, &pr);
 		assert_string_equal(pr.v[0], "isxfile /usr/bin/python3");
 		assert_string_equal(pr.v[1], "isxfile /usr/local/bin/python3");
 		ps_strv_release(&pr);
 	}
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #36: a relative PATH entry gives a relative executable and cripples the search. */
 static void test_relative_path_entry(void **state)
 {
-	struct fx *f = fx_new(12, "python3", P);
+	struct ps_tree *f = fx_new(12, "python3", P);
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PATH", "bin:/usr/bin");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PATH", "bin:/usr/bin");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);       /* PREFIX fallback, silent */
 	NO_WARNINGS(f);
 	MSP(f, P "/lib/python312.zip", P "/lib/python3.12", P "/lib/python3.12/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #34: argv[0] not found anywhere: executable '' and the search starts in the cwd. */
 static void test_executable_not_found(void **state)
 {
-	struct fx *f = fx_new(12, "zzpython", "/t");
+	struct ps_tree *f = fx_new(12, "zzpython", "/t");
 	(void)state;
-	install(f, P, 12);
-	F(f, "/t/lib/python3.12/os.py");
-	F(f, "/t/lib/python3.12/encodings/__init__.py");
-	D(f, "/t/lib/python3.12/lib-dynload");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_file(f, "/t/lib/python3.12/os.py");
+	ps_tree_file(f, "/t/lib/python3.12/encodings/__init__.py");
+	ps_tree_dir(f, "/t/lib/python3.12/lib-dynload");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "");
 	assert_string_equal(f->r.getpath.prefix, "/t");
 	assert_string_equal(f->r.getpath.exec_prefix, "/t");
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* Symlinks: the file chain is followed (#38), directory links are not (#39). */
 static void test_symlinks(void **state)
 {
-	struct fx *f = fx_new(12, "/usr/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "/usr/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	L(f, "/usr/bin/python3", "../local/bin/python3");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_link(f, "/usr/bin/python3", "../local/bin/python3");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "/usr/bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, "/d/bin/python3.12", "/home/me");
-	install(f, P, 12);
-	L(f, "/d", P);
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_link(f, "/d", P);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/d");
 	MSP(f, "/d/lib/python312.zip", "/d/lib/python3.12", "/d/lib/python3.12/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #37: argv[0] with bin/.. is normalised in 3.11+ */
 	f = fx_new(11, "./bin/../bin/python3.11", P);
-	install(f, P, 11);
-	run(f);
+	ps_tree_install(f, P, 3, 11);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, P "/bin/python3.11");
 	assert_string_equal(f->r.getpath.prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* A symlink loop: realpath fails, the file does not exist: no warning, no crash (#58). */
 static void test_symlink_loop(void **state)
 {
-	struct fx *f = fx_new(12, "/l/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "/l/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	L(f, "/l/bin/python3", "python3");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_link(f, "/l/bin/python3", "python3");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "/l/bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #2: PYTHONHOME at nothing: the stdlib is looked for there, verbatim; fatal. */
 static void test_pythonhome_nonexistent(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, P "/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PYTHONHOME", "/nonexistent");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONHOME", "/nonexistent");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.home, "/nonexistent");
 	assert_string_equal(f->r.getpath.prefix, "/nonexistent");
 	assert_string_equal(f->r.getpath.exec_prefix, "/nonexistent");
@@ -357,93 +223,93 @@ static void test_pythonhome_nonexistent(void **state)
 	assert_string_equal(f->r.fatal.message,
 			    "init_fs_encoding: failed to get the Python codec of the filesystem encoding");
 	assert_int_equal(f->r.fatal.exit_status, 1);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #7: -E ignores it */
 	f = fx_new(12, P "/bin/python3", "/home/me");
-	install(f, P, 12);
-	ENV(f, "PYTHONHOME", "/nonexistent");
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONHOME", "/nonexistent");
 	f->in.flags.ignore_environment = true;
-	run(f);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_null(f->r.getpath.home);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #3-#6, #66: the halves of PYTHONHOME. */
 static void test_pythonhome_halves(void **state)
 {
-	struct fx *f = fx_new(13, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(13, P "/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 13);
-	ENV(f, "PYTHONHOME", P ":/x");
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_env(f, "PYTHONHOME", P ":/x");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_string_equal(f->r.getpath.exec_prefix, "/x");
 	MSP(f, P "/lib/python313.zip", P "/lib/python3.13", "/x/lib/python3.13/lib-dynload");
 	NO_WARNINGS(f);
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(13, P "/bin/python3", "/home/me");
-	install(f, P, 13);
-	ENV(f, "PYTHONHOME", P ":");  /* the empty half is searched */
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_env(f, "PYTHONHOME", P ":");  /* the empty half is searched */
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_string_equal(f->r.getpath.exec_prefix, P);
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(13, P "/bin/python3", "/home/me");
-	install(f, P, 13);
-	ENV(f, "PYTHONHOME", ":");  /* behaves as unset */
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_env(f, "PYTHONHOME", ":");  /* behaves as unset */
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_string_equal(f->r.getpath.exec_prefix, P);
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, P "/bin/python3", "/home/me");
-	install(f, P, 12);
-	ENV(f, "PYTHONHOME", P "/");  /* kept verbatim, entries normalised */
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONHOME", P "/");  /* kept verbatim, entries normalised */
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P "/");
 	MSP(f, P "/lib/python312.zip", P "/lib/python3.12", P "/lib/python3.12/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #8: PYTHONHOME=. is broken in 3.11-3.13 (".lib/..."), ./ works */
 	f = fx_new(12, P "/bin/python3", P);
-	install(f, P, 12);
-	ENV(f, "PYTHONHOME", ".");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONHOME", ".");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, ".");
 	MSP(f, ".lib/python312.zip", ".lib/python3.12", ".lib/python3.12/lib-dynload");
 	assert_true(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, P "/bin/python3", P);
-	install(f, P, 12);
-	ENV(f, "PYTHONHOME", "./");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONHOME", "./");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "./");
 	MSP(f, "lib/python312.zip", "lib/python3.12", "lib/python3.12/lib-dynload");
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* A venv made with --symlinks (shared sample; 2.A.1). */
 static void test_venv_symlinks(void **state)
 {
 	for (int minor = 12; minor <= 14; minor += 2) {
-		struct fx *f = fx_new(minor, "/v/bin/python", "/home/me");
+		struct ps_tree *f = fx_new(minor, "/v/bin/python", "/home/me");
 		char exe[64];
 		(void)state;
-		install(f, P, minor);
+		ps_tree_install(f, P, 3, minor);
 		snprintf(exe, sizeof exe, P "/bin/python3.%d", minor);
-		L(f, "/v/bin/python", exe);
-		C(f, "/v/pyvenv.cfg", "home = " P "/bin\ninclude-system-site-packages = false\n");
-		run(f);
+		ps_tree_link(f, "/v/bin/python", exe);
+		ps_tree_text(f, "/v/pyvenv.cfg", "home = " P "/bin\ninclude-system-site-packages = false\n");
+		ps_tree_run(f);
 		assert_string_equal(f->r.getpath.executable, "/v/bin/python");
 		assert_string_equal(f->r.getpath.base_executable, exe);
 		if (minor == 12) {
@@ -461,19 +327,19 @@ static void test_venv_symlinks(void **state)
 			    P "/lib/python3.14/lib-dynload");
 		}
 		assert_string_equal(last_set(f, "executable_dir")->value, P "/bin");
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
 /* #10: --copies venv: base_executable from home, falling back to python3. */
 static void test_venv_copies(void **state)
 {
-	struct fx *f = fx_new(12, "/v/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(12, "/v/bin/python", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	X(f, "/v/bin/python");
-	C(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/v/bin/python");
+	ps_tree_text(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.base_executable, P "/bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);
 	PROBES(f, "read /v/pyvenv.cfg", "realpath /v/bin/python", "isfile /usr/local/bin/python",
@@ -488,7 +354,7 @@ static void test_venv_copies(void **state)
 	       "isdir /usr/local/bin/lib/python3.12/lib-dynload",
 	       "isdir /usr/local/lib/python3.12/lib-dynload",
 	       "isdir /usr/local/lib/python3.12/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #14-#18: the lenient 3.11+ parser, parent directory first. */
@@ -501,102 +367,102 @@ static void test_pyvenv_parsing(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < 3; i++) {
-		struct fx *f = fx_new(11, "/v/bin/python", "/home/me");
-		install(f, P, 11);
-		X(f, "/v/bin/python");
-		C(f, "/v/pyvenv.cfg", cfgs[i]);
-		run(f);
+		struct ps_tree *f = fx_new(11, "/v/bin/python", "/home/me");
+		ps_tree_install(f, P, 3, 11);
+		ps_tree_xfile(f, "/v/bin/python");
+		ps_tree_text(f, "/v/pyvenv.cfg", cfgs[i]);
+		ps_tree_run(f);
 		assert_string_equal(last_set(f, "executable_dir")->value,
 				    P "/bin");
-		fx_free(f);
+		ps_tree_free(f);
 	}
 
 	/* #18: both files: the parent's wins */
 	{
-		struct fx *f = fx_new(12, "/t/bin/python3", "/home/me");
-		install(f, P, 12);
-		X(f, "/t/bin/python3");
-		C(f, "/t/bin/pyvenv.cfg", "home = /nonexistent/bin\n");
-		C(f, "/t/pyvenv.cfg", "home = " P "/bin\n");
-		run(f);
+		struct ps_tree *f = fx_new(12, "/t/bin/python3", "/home/me");
+		ps_tree_install(f, P, 3, 12);
+		ps_tree_xfile(f, "/t/bin/python3");
+		ps_tree_text(f, "/t/bin/pyvenv.cfg", "home = /nonexistent/bin\n");
+		ps_tree_text(f, "/t/pyvenv.cfg", "home = " P "/bin\n");
+		ps_tree_run(f);
 		assert_string_equal(f->r.getpath.base_executable, P "/bin/python3");
 		assert_string_equal(f->r.getpath.prefix, P);
-		fx_free(f);
+		ps_tree_free(f);
 	}
 	/* #23: a directory named pyvenv.cfg reads as no lines: no venv */
 	{
-		struct fx *f = fx_new(13, "/t/bin/python3", "/home/me");
-		install(f, P, 13);
-		X(f, "/t/bin/python3");
-		D(f, "/t/pyvenv.cfg");
-		run(f);
+		struct ps_tree *f = fx_new(13, "/t/bin/python3", "/home/me");
+		ps_tree_install(f, P, 3, 13);
+		ps_tree_xfile(f, "/t/bin/python3");
+		ps_tree_dir(f, "/t/pyvenv.cfg");
+		ps_tree_run(f);
 		assert_string_equal(f->r.getpath.base_executable, "/t/bin/python3");
 		assert_null(last_set(f, "venv_prefix"));
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
 /* #20, gh-135773: a cfg without home is ignored by getpath <= 3.13, a venv in 3.14. */
 static void test_pyvenv_without_home(void **state)
 {
-	struct fx *f = fx_new(13, "/v/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(13, "/v/bin/python", "/home/me");
 	(void)state;
-	install(f, P, 13);
-	X(f, "/v/bin/python");
-	C(f, "/v/pyvenv.cfg", "include-system-site-packages = false\n");
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_xfile(f, "/v/bin/python");
+	ps_tree_text(f, "/v/pyvenv.cfg", "include-system-site-packages = false\n");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_null(last_set(f, "venv_prefix"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(14, "/v/bin/python", "/home/me");
-	install(f, P, 14);
-	X(f, "/v/bin/python");
-	C(f, "/v/pyvenv.cfg", "include-system-site-packages = false\n");
-	run(f);
+	ps_tree_install(f, P, 3, 14);
+	ps_tree_xfile(f, "/v/bin/python");
+	ps_tree_text(f, "/v/pyvenv.cfg", "include-system-site-packages = false\n");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/v");
 	assert_string_equal(f->r.getpath.base_prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #13 / #62: PYTHONHOME blocks pyvenv.cfg in getpath <= 3.13; 3.14 keeps the venv. */
 static void test_pyvenv_with_pythonhome(void **state)
 {
-	struct fx *f = fx_new(13, "/v/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(13, "/v/bin/python", "/home/me");
 	(void)state;
-	install(f, P, 13);
-	L(f, "/v/bin/python", P "/bin/python3.13");
-	C(f, "/v/pyvenv.cfg", "home = /elsewhere/bin\n");
-	ENV(f, "PYTHONHOME", P);
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_link(f, "/v/bin/python", P "/bin/python3.13");
+	ps_tree_text(f, "/v/pyvenv.cfg", "home = /elsewhere/bin\n");
+	ps_tree_env(f, "PYTHONHOME", P);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.base_executable, "/v/bin/python");
 	assert_string_equal(f->r.getpath.prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(14, "/v/bin/python", "/home/me");
-	install(f, P, 14);
-	L(f, "/v/bin/python", P "/bin/python3.14");
-	C(f, "/v/pyvenv.cfg", "home = /elsewhere/bin\n");
-	ENV(f, "PYTHONHOME", P);
-	run(f);
+	ps_tree_install(f, P, 3, 14);
+	ps_tree_link(f, "/v/bin/python", P "/bin/python3.14");
+	ps_tree_text(f, "/v/pyvenv.cfg", "home = /elsewhere/bin\n");
+	ps_tree_env(f, "PYTHONHOME", P);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/v");
 	assert_string_equal(f->r.getpath.base_prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #21: a relative home stays relative (resolved against the cwd by each probe). */
 static void test_pyvenv_relative_home(void **state)
 {
-	struct fx *f = fx_new(12, "/v/bin/python", "/w");
+	struct ps_tree *f = fx_new(12, "/v/bin/python", "/w");
 	(void)state;
-	install(f, "/w/fh", 12);
-	X(f, "/v/bin/python");
-	C(f, "/v/pyvenv.cfg", "home = fh/bin\n");
-	run(f);
+	ps_tree_install(f, "/w/fh", 3, 12);
+	ps_tree_xfile(f, "/v/bin/python");
+	ps_tree_text(f, "/v/pyvenv.cfg", "home = fh/bin\n");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "fh");
 	assert_string_equal(f->r.getpath.base_executable, "fh/bin/python3");
 	MSP(f, "fh/lib/python312.zip", "fh/lib/python3.12", "fh/lib/python3.12/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static char *big(size_t n)
@@ -611,13 +477,13 @@ static char *big(size_t n)
 /* #22: a >= 32 KiB pyvenv.cfg / ._pth is fatal, with the exact report. */
 static void test_too_large_files(void **state)
 {
-	struct fx *f = fx_new(12, "/e/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "/e/bin/python3", "/home/me");
 	char *b = big(32768);
 	(void)state;
-	install(f, P, 12);
-	X(f, "/e/bin/python3");
-	C(f, "/e/pyvenv.cfg", b);
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/e/bin/python3");
+	ps_tree_text(f, "/e/pyvenv.cfg", b);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_string_equal(f->r.fatal.message, "error evaluating path");
 	assert_string_equal(f->r.fatal.output,
@@ -630,70 +496,70 @@ static void test_too_large_files(void **state)
 			    "Current thread 0x0000000000000000 (most recent call first):\n"
 			    "  <no Python frame>\n");
 	assert_non_null(strstr(f->r.fatal.cause, "/e/pyvenv.cfg"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* one byte less is fine */
 	f = fx_new(12, "/e/bin/python3", "/home/me");
 	b[32767] = '\0';
-	install(f, P, 12);
-	X(f, "/e/bin/python3");
-	C(f, "/e/pyvenv.cfg", b);
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/e/bin/python3");
+	ps_tree_text(f, "/e/pyvenv.cfg", b);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 	b[32767] = 'x';
 
 	/* next to the executable, 3.13 wording and lines */
 	f = fx_new(13, "/e/bin/python3", "/home/me");
-	install(f, P, 13);
-	X(f, "/e/bin/python3");
-	C(f, "/e/bin/pyvenv.cfg", b);
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_xfile(f, "/e/bin/python3");
+	ps_tree_text(f, "/e/bin/pyvenv.cfg", b);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "Exception ignored in running getpath:\n"));
 	assert_non_null(strstr(f->r.fatal.output, "line 360, in <module>"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(13, "/e/bin/python3", "/home/me");
-	install(f, P, 13);
-	X(f, "/e/bin/python3");
-	C(f, "/e/bin/python3._pth", b);
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_xfile(f, "/e/bin/python3");
+	ps_tree_text(f, "/e/bin/python3._pth", b);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "line 468, in <module>"));
-	fx_free(f);
+	ps_tree_free(f);
 	free(b);
 }
 
 /* pybuilddir.txt under a regular file: NotADirectoryError escapes getpath. */
 static void test_builddir_not_a_directory(void **state)
 {
-	struct fx *f = fx_new(12, "/f/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "/f/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	X(f, "/f/bin/python3");
-	F(f, "/f/notdir");
-	C(f, "/f/pyvenv.cfg", "home = /f/notdir\n");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/f/bin/python3");
+	ps_tree_file(f, "/f/notdir");
+	ps_tree_text(f, "/f/pyvenv.cfg", "home = /f/notdir\n");
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "line 490, in <module>\n"
 				  "NotADirectoryError: [Errno 20] Not a directory\n"));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #26: a full ._pth file. */
 static void test_pth_full(void **state)
 {
-	struct fx *f = fx_new(12, "/t/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, "/t/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	X(f, "/t/bin/python3");
-	C(f, "/t/bin/python3._pth",
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/bin/python3");
+	ps_tree_text(f, "/t/bin/python3._pth",
 	  P "/lib/python3.12\n" P "/lib/python3.12/lib-dynload\n../mylib  # c\n\n# only\n"
 	  "import site\nimport foo\n");
-	ENV(f, "PYTHONPATH", "/ignored");
+	ps_tree_env(f, "PYTHONPATH", "/ignored");
 	f->in.flags.no_site = true;  /* #27: import site wins over -S */
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python3.12", P "/lib/python3.12/lib-dynload", "/t/mylib");
 	assert_string_equal(f->r.getpath.prefix, "/t/bin");
 	assert_string_equal(f->r.getpath.exec_prefix, "/t/bin");
@@ -724,23 +590,23 @@ static void test_pth_full(void **state)
 	}
 	for (size_t i = 0; i < f->r.getpath.nentries; i++)
 		assert_int_equal(f->r.getpath.entries[i].origin, PS_ORIGIN_PTH_FILE);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #29: an empty ._pth (or a directory of that name) still forces home. */
 static void test_pth_empty(void **state)
 {
 	for (int dir = 0; dir < 2; dir++) {
-		struct fx *f = fx_new(12, "/t/bin/python3", "/home/me");
+		struct ps_tree *f = fx_new(12, "/t/bin/python3", "/home/me");
 		(void)state;
-		install(f, P, 12);
-		X(f, "/t/bin/python3");
+		ps_tree_install(f, P, 3, 12);
+		ps_tree_xfile(f, "/t/bin/python3");
 		if (dir)
-			D(f, "/t/bin/python3._pth");
+			ps_tree_dir(f, "/t/bin/python3._pth");
 		else
-			F(f, "/t/bin/python3._pth");
-		ENV(f, "PYTHONPATH", "/pp");
-		run(f);
+			ps_tree_file(f, "/t/bin/python3._pth");
+		ps_tree_env(f, "PYTHONPATH", "/pp");
+		ps_tree_run(f);
 		assert_string_equal(f->r.getpath.home, "/t/bin");
 		MSP(f, "/t/bin/lib/python312.zip", "/t/bin/lib/python3.12",
 		    "/t/bin/lib/python3.12/lib-dynload");
@@ -748,103 +614,103 @@ static void test_pth_empty(void **state)
 		assert_non_null(strstr(f->r.fatal.output, "  PYTHONHOME = '/t/bin'\n"
 					  "  PYTHONPATH = '/pp'\n"));
 		assert_non_null(strstr(f->r.fatal.output, "  isolated = 0\n  environment = 1\n"));
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
 /* #30, #31: a ._pth next to the symlink's target is used, and beats PYTHONHOME. */
 static void test_pth_next_to_target(void **state)
 {
-	struct fx *f = fx_new(13, "/l/python3", "/home/me");
+	struct ps_tree *f = fx_new(13, "/l/python3", "/home/me");
 	(void)state;
-	install(f, P, 13);
-	X(f, "/t/bin/python3");
-	L(f, "/l/python3", "/t/bin/python3");
-	C(f, "/t/bin/python3._pth", P "/lib/python3.13\n");
-	ENV(f, "PYTHONHOME", "/nonexistent");
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_xfile(f, "/t/bin/python3");
+	ps_tree_link(f, "/l/python3", "/t/bin/python3");
+	ps_tree_text(f, "/t/bin/python3._pth", P "/lib/python3.13\n");
+	ps_tree_env(f, "PYTHONHOME", "/nonexistent");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "/l/python3");
 	assert_string_equal(f->r.getpath.prefix, "/t/bin");
 	MSP(f, P "/lib/python3.13");
 	assert_false(f->r.has_fatal);
 	assert_int_equal(f->r.sys.flags.no_site, 1);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #44, #45: build trees. */
 static void test_build_tree(void **state)
 {
-	struct fx *f = fx_new(12, "/t/python", "/home/me");
+	struct ps_tree *f = fx_new(12, "/t/python", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	X(f, "/t/python");
-	C(f, "/t/pybuilddir.txt", "build/lib.linux-x86_64-3.12\n");
-	F(f, "/t/Lib/os.py");
-	F(f, "/t/Lib/encodings/__init__.py");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/python");
+	ps_tree_text(f, "/t/pybuilddir.txt", "build/lib.linux-x86_64-3.12\n");
+	ps_tree_file(f, "/t/Lib/os.py");
+	ps_tree_file(f, "/t/Lib/encodings/__init__.py");
+	ps_tree_run(f);
 	MSP(f, P "/lib/python312.zip", "/t/Lib", "/t/build/lib.linux-x86_64-3.12");
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_string_equal(f->r.getpath.exec_prefix, P);
 	assert_string_equal(f->r.getpath.stdlib_dir, "/t/Lib");
 	assert_true(f->r.getpath.is_python_build);
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, "/t/python", "/home/me");
-	install(f, P, 12);
-	X(f, "/t/python");
-	F(f, "/t/Modules/Setup.local");
-	F(f, "/t/Lib/os.py");
-	F(f, "/t/Lib/encodings/__init__.py");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/python");
+	ps_tree_file(f, "/t/Modules/Setup.local");
+	ps_tree_file(f, "/t/Lib/os.py");
+	ps_tree_file(f, "/t/Lib/encodings/__init__.py");
+	ps_tree_run(f);
 	MSP(f, P "/lib/python312.zip", "/t/Lib", "/t/lib/python3.12/lib-dynload");
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_true(f->r.getpath.is_python_build);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* VPATH: the source tree is found by searching up from build/VPATH */
 	f = fx_new(13, "/src/build/python", "/home/me");
-	install(f, P, 13);
+	ps_tree_install(f, P, 3, 13);
 	f->in.build.vpath = strdup("..");
-	X(f, "/src/build/python");
-	F(f, "/src/build/Modules/Setup.local");
-	F(f, "/src/Lib/os.py");
-	F(f, "/src/Lib/encodings/__init__.py");
-	run(f);
+	ps_tree_xfile(f, "/src/build/python");
+	ps_tree_file(f, "/src/build/Modules/Setup.local");
+	ps_tree_file(f, "/src/Lib/os.py");
+	ps_tree_file(f, "/src/Lib/encodings/__init__.py");
+	ps_tree_run(f);
 	MSP(f, P "/lib/python313.zip", "/src/Lib", "/src/lib/python3.13/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #46: PYTHONPATH entries are made absolute without normalising what follows the cwd. */
 static void test_pythonpath(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3", "/w/a");
+	struct ps_tree *f = fx_new(12, P "/bin/python3", "/w/a");
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PYTHONPATH", "rel1::/abs2/../abs3:../x:");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONPATH", "rel1::/abs2/../abs3:../x:");
+	ps_tree_run(f);
 	MSP(f, "/w/a/rel1", "/w/a", "/abs3", "/w/a/../x", "/w/a", P "/lib/python312.zip",
 	    P "/lib/python3.12", P "/lib/python3.12/lib-dynload");
 	for (size_t i = 0; i < 5; i++)
 		assert_int_equal(f->r.getpath.entries[i].origin, PS_ORIGIN_PYTHONPATH);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, P "/bin/python3", "/");
-	install(f, P, 12);
-	ENV(f, "PYTHONPATH", "x");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONPATH", "x");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.module_search_paths.v[0], "//x");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #42: PYTHONPLATLIBDIR changes every landmark; -E ignores it. */
 static void test_platlibdir(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, P "/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PYTHONPLATLIBDIR", "bogus");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONPLATLIBDIR", "bogus");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.platlibdir, "bogus");
 	WARNINGS(f, "Could not find platform independent libraries <prefix>",
 		 "Could not find platform dependent libraries <exec_prefix>");
@@ -854,133 +720,133 @@ static void test_platlibdir(void **state)
 			       "Could not find platform independent libraries <prefix>\n"
 			       "Could not find platform dependent libraries <exec_prefix>\n"
 			       "Python path configuration:\n"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, P "/bin/python3", "/home/me");
-	install(f, P, 12);
-	ENV(f, "PYTHONPLATLIBDIR", "bogus");
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONPLATLIBDIR", "bogus");
 	f->in.flags.ignore_environment = true;
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.platlibdir, "lib");
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #40, #41, #43, #63: landmark corner cases. */
 static void test_landmarks(void **state)
 {
-	struct fx *f = fx_new(12, "/t/bin/python3.12", "/home/me");
+	struct ps_tree *f = fx_new(12, "/t/bin/python3.12", "/home/me");
 	(void)state;
 	/* #43: an empty zip is a landmark; the stdlib dir is listed anyway -> fatal */
-	install(f, P, 12);
-	X(f, "/t/bin/python3.12");
-	F(f, "/t/lib/python312.zip");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/bin/python3.12");
+	ps_tree_file(f, "/t/lib/python312.zip");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/t");
 	assert_string_equal(f->r.getpath.exec_prefix, P);
 	MSP(f, "/t/lib/python312.zip", "/t/lib/python3.12", P "/lib/python3.12/lib-dynload");
 	NO_WARNINGS(f);
 	assert_true(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #40: no lib-dynload next to the stdlib: EXEC_PREFIX, silently */
 	f = fx_new(12, "/t/bin/python3.12", "/home/me");
-	install(f, P, 12);
-	X(f, "/t/bin/python3.12");
-	F(f, "/t/lib/python3.12/os.py");
-	F(f, "/t/lib/python3.12/encodings/__init__.py");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/bin/python3.12");
+	ps_tree_file(f, "/t/lib/python3.12/os.py");
+	ps_tree_file(f, "/t/lib/python3.12/encodings/__init__.py");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/t");
 	assert_string_equal(f->r.getpath.exec_prefix, P);
 	NO_WARNINGS(f);
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #41: nothing anywhere: both warnings, entries under PREFIX */
 	f = fx_new(12, "/t/bin/python3.12", "/home/me");
-	X(f, "/t/bin/python3.12");
-	run(f);
+	ps_tree_xfile(f, "/t/bin/python3.12");
+	ps_tree_run(f);
 	WARNINGS(f, "Could not find platform independent libraries <prefix>",
 		 "Could not find platform dependent libraries <exec_prefix>");
 	MSP(f, P "/lib/python312.zip", P "/lib/python3.12", P "/lib/python3.12/lib-dynload");
 	assert_true(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* empty PREFIX: the cwd */
 	f = fx_new(12, "/t/bin/python3.12", "/w");
-	X(f, "/t/bin/python3.12");
+	ps_tree_xfile(f, "/t/bin/python3.12");
 	free(f->in.build.prefix);
 	f->in.build.prefix = strdup("");
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/w");
 	assert_string_equal(f->r.getpath.exec_prefix, "/w");
 	WARNINGS(f, "Could not find platform independent libraries <prefix>",
 		 "Could not find platform dependent libraries <exec_prefix>");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #63: nearest lib-dynload (<= 3.13) vs prefix's own (3.14) */
 	for (int minor = 13; minor <= 14; minor++) {
 		char p[128];
 		f = fx_new(minor, "/a/b/bin/python3", "/home/me");
-		X(f, "/a/b/bin/python3");
+		ps_tree_xfile(f, "/a/b/bin/python3");
 		snprintf(p, sizeof p, "/a/lib/python3.%d/os.py", minor);
-		F(f, p);
+		ps_tree_file(f, p);
 		snprintf(p, sizeof p, "/a/lib/python3.%d/lib-dynload", minor);
-		D(f, p);
+		ps_tree_dir(f, p);
 		snprintf(p, sizeof p, "/a/b/lib/python3.%d/lib-dynload", minor);
-		D(f, p);
-		run(f);
+		ps_tree_dir(f, p);
+		ps_tree_run(f);
 		assert_string_equal(f->r.getpath.prefix, "/a");
 		assert_string_equal(f->r.getpath.exec_prefix, minor == 13 ? "/a/b" : "/a");
-		fx_free(f);
+		ps_tree_free(f);
 	}
 
 	/* #56: an executable in / has no directory to search from */
 	f = fx_new(12, "/python3", "/home/me");
-	install(f, P, 12);
-	X(f, "/python3");
-	F(f, "/lib/python3.12/os.py");
-	run(f);
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/python3");
+	ps_tree_file(f, "/lib/python3.12/os.py");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #61: free-threaded 3.13 */
 	f = fx_new(13, "/ft/bin/python3.13t", "/home/me");
 	f->in.build.abi_thread = strdup("t");
-	X(f, "/ft/bin/python3.13t");
-	F(f, "/ft/lib/python3.13t/os.py");
-	D(f, "/ft/lib/python3.13t/lib-dynload");
-	run(f);
+	ps_tree_xfile(f, "/ft/bin/python3.13t");
+	ps_tree_file(f, "/ft/lib/python3.13t/os.py");
+	ps_tree_dir(f, "/ft/lib/python3.13t/lib-dynload");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "/ft");
 	MSP(f, "/ft/lib/python313t.zip", "/ft/lib/python3.13t", "/ft/lib/python3.13t/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #32, #33: PYTHONEXECUTABLE / __PYVENV_LAUNCHER__, honoured under -I. */
 static void test_executable_overrides(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, P "/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	ENV(f, "PYTHONEXECUTABLE", "/x/y");
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_env(f, "PYTHONEXECUTABLE", "/x/y");
 	f->in.flags.isolated = true;
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "/x/y");
 	assert_string_equal(f->r.getpath.base_executable, P "/bin/python3");
 	assert_string_equal(f->r.getpath.prefix, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* the launcher variable makes a venv out of /v (site.py activates it) */
 	f = fx_new(13, P "/bin/python3", "/home/me");
-	install(f, P, 13);
-	D(f, "/v/bin");
-	C(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
-	ENV(f, "__PYVENV_LAUNCHER__", "/v/bin/python");
-	run(f);
+	ps_tree_install(f, P, 3, 13);
+	ps_tree_dir(f, "/v/bin");
+	ps_tree_text(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
+	ps_tree_env(f, "__PYVENV_LAUNCHER__", "/v/bin/python");
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.executable, "/v/bin/python");
 	assert_string_equal(f->r.getpath.prefix, P);
 	assert_string_equal(last_set(f, "venv_prefix")->value, "/v");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #47, #48: the integer and presence rules of PYTHONNOUSERSITE / PYTHONSAFEPATH. */
@@ -999,27 +865,27 @@ static void test_env_flags(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
-		install(f, P, 12);
-		ENV(f, "PYTHONNOUSERSITE", cases[i].nousersite);
+		struct ps_tree *f = fx_new(12, P "/bin/python3", "/home/me");
+		ps_tree_install(f, P, 3, 12);
+		ps_tree_env(f, "PYTHONNOUSERSITE", cases[i].nousersite);
 		if (cases[i].safepath)
-			ENV(f, "PYTHONSAFEPATH", cases[i].safepath);
+			ps_tree_env(f, "PYTHONSAFEPATH", cases[i].safepath);
 		f->in.flags.ignore_environment = cases[i].E;
-		run(f);
+		ps_tree_run(f);
 		assert_int_equal(f->r.sys.flags.no_user_site, cases[i].no_user_site);
 		assert_int_equal(f->r.sys.flags.safe_path, cases[i].safe_path);
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
 /* 1.6: an embedding application's PyConfig. */
 static void test_embedding(void **state)
 {
-	struct fx *f = fx_new(12, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(12, P "/bin/python3", "/home/me");
 	(void)state;
-	install(f, P, 12);
-	X(f, "/t/bin/python3");
-	F(f, "/t/bin/python3._pth");
+	ps_tree_install(f, P, 3, 12);
+	ps_tree_xfile(f, "/t/bin/python3");
+	ps_tree_file(f, "/t/bin/python3._pth");
 	f->in.embed.present = true;
 	f->in.embed.home = strdup(P);
 	f->in.embed.use_environment = -1;
@@ -1028,61 +894,61 @@ static void test_embedding(void **state)
 	f->in.embed.pathconfig_warnings = -1;
 	free(f->in.argv0);
 	f->in.argv0 = strdup("/t/bin/python3");
-	run(f);
+	ps_tree_run(f);
 	/* home_was_set: no ._pth, no build detection */
 	assert_string_equal(f->r.getpath.prefix, P);
 	{
 		struct ps_strv pr;
-		probes(f, &pr);
+		ps_tree_probes(f, &pr);
 		for (size_t i = 0; i < pr.n; i++) {
 			assert_null(strstr(pr.v[i], "._pth"));
 			assert_null(strstr(pr.v[i], "pybuilddir"));
 		}
 		ps_strv_release(&pr);
 	}
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* module_search_paths set: verbatim */
 	f = fx_new(13, P "/bin/python3", "/home/me");
-	install(f, P, 13);
+	ps_tree_install(f, P, 3, 13);
 	f->in.embed.present = true;
 	f->in.embed.use_environment = f->in.embed.site_import = -1;
 	f->in.embed.user_site_directory = f->in.embed.pathconfig_warnings = -1;
 	f->in.embed.module_search_paths_set = true;
 	ps_strv_push(&f->in.embed.module_search_paths, P "/lib/python3.13");
 	ps_strv_push(&f->in.embed.module_search_paths, "rel");
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python3.13", "rel");
 	assert_int_equal(f->r.getpath.entries[1].origin, PS_ORIGIN_EMBED);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* Py_SetPath (3.12): prefix = exec_prefix = '', sys.path = the string */
 	f = fx_new(12, P "/bin/python3", "/home/me");
-	install(f, P, 12);
+	ps_tree_install(f, P, 3, 12);
 	f->in.embed.present = true;
 	f->in.embed.use_environment = f->in.embed.site_import = -1;
 	f->in.embed.user_site_directory = f->in.embed.pathconfig_warnings = -1;
 	f->in.embed.setpath = strdup(P "/lib/python3.12:/extra");
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.prefix, "");
 	assert_string_equal(f->r.getpath.exec_prefix, "");
 	MSP(f, P "/lib/python3.12", "/extra");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* stdlib_dir (3.13+) is kept; pathconfig_warnings=0 silences the warnings */
 	f = fx_new(13, "/t/bin/python3.13", "/home/me");
-	X(f, "/t/bin/python3.13");
-	F(f, "/s/encodings/__init__.py");
+	ps_tree_xfile(f, "/t/bin/python3.13");
+	ps_tree_file(f, "/s/encodings/__init__.py");
 	f->in.embed.present = true;
 	f->in.embed.use_environment = f->in.embed.site_import = -1;
 	f->in.embed.user_site_directory = -1;
 	f->in.embed.pathconfig_warnings = 0;
 	f->in.embed.stdlib_dir = strdup("/s");
-	run(f);
+	ps_tree_run(f);
 	NO_WARNINGS(f);
 	MSP(f, P "/lib/python313.zip", "/s", P "/lib/python3.13/lib-dynload");
 	assert_false(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* An errno on any probe never crashes; ENOMEM ends in PS_ERR_NOMEM or a prediction. */
@@ -1092,18 +958,15 @@ static void test_fault_injection(void **state)
 	(void)state;
 	for (size_t e = 0; e < sizeof errs / sizeof errs[0]; e++) {
 		for (long n = 1;; n++) {
-			struct fx *f = fx_new(12, "/v/bin/python", "/home/me");
-			struct ps_fs lower;
+			struct ps_tree *f = fx_new(12, "/v/bin/python", "/home/me");
 			struct ps_faultfs ff;
 			int rc;
-			install(f, P, 12);
-			L(f, "/v/bin/python", P "/bin/python3.12");
-			C(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
-			C(f, "/v/bin/python._pth", "../lib\nimport site\n");
-			ps_vfs_fs(f->v, &lower);
-			lower.cwd = f->in.cwd;
-			ps_faultfs_init(&ff, &lower, n, errs[e]);
-			rc = run_fs(f, &ff.fs);
+			ps_tree_install(f, P, 3, 12);
+			ps_tree_link(f, "/v/bin/python", P "/bin/python3.12");
+			ps_tree_text(f, "/v/pyvenv.cfg", "home = " P "/bin\n");
+			ps_tree_text(f, "/v/bin/python._pth", "../lib\nimport site\n");
+			ps_faultfs_init(&ff, ps_tree_lower(f), n, errs[e]);
+			rc = ps_tree_compute(f, &ff.fs);
 			/* a prediction (maybe "error evaluating path"), or out of memory */
 			if (rc != 0)
 				assert_int_equal(f->err.code, PS_ERR_NOMEM);
@@ -1111,10 +974,10 @@ static void test_fault_injection(void **state)
 				assert_true(f->r.has_fatal || f->r.getpath.prefix);
 			if (!ff.failures) {
 				assert_int_equal(rc, 0);
-				fx_free(f);
+				ps_tree_free(f);
 				break;
 			}
-			fx_free(f);
+			ps_tree_free(f);
 		}
 	}
 }

@@ -37,157 +37,33 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helper_tree.h"
 
 #define P "/opt/py"
 
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-	struct ps_error err;
-	int major, minor;
-};
-
-static void node(struct fx *f, const char *path, enum ps_ftype t, bool exec, const char *content,
-		 const char *link)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, exec, content, content ? strlen(content) : 0, link, 0,
-		       &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
-}
-
-static void F(struct fx *f, const char *p) { node(f, p, PS_FT_FILE, false, NULL, NULL); }
-static void X(struct fx *f, const char *p) { node(f, p, PS_FT_FILE, true, NULL, NULL); }
-static void D(struct fx *f, const char *p) { node(f, p, PS_FT_DIR, false, NULL, NULL); }
-static void L(struct fx *f, const char *p, const char *t) { node(f, p, PS_FT_LINK, false, NULL, t); }
-static void C(struct fx *f, const char *p, const char *c) { node(f, p, PS_FT_FILE, false, c, NULL); }
-
-static void ENV(struct fx *f, const char *name, const char *value)
-{
-	assert_int_equal(ps_env_set(&f->in.env, name, value), 0);
-}
-
 /* A stdlib of the fixture's version under root (os.py, encodings, site.py, lib-dynload). */
-static void stdlib(struct fx *f, const char *root)
+static void stdlib(struct ps_tree *f, const char *root)
 {
-	char p[256];
-	snprintf(p, sizeof p, "%s/lib/python%d.%d/os.py", root, f->major, f->minor);
-	F(f, p);
-	snprintf(p, sizeof p, "%s/lib/python%d.%d/site.py", root, f->major, f->minor);
-	F(f, p);
-	snprintf(p, sizeof p, "%s/lib/python%d.%d/encodings/__init__.py", root, f->major, f->minor);
-	F(f, p);
-	snprintf(p, sizeof p, "%s/lib/python%d.%d/lib-dynload", root, f->major, f->minor);
-	D(f, p);
+	ps_tree_stdlib(f, root, f->in.build.major, f->in.build.minor);
+	ps_tree_filef(f, "%s/lib/python%d.%d/site.py", root, f->in.build.major, f->in.build.minor);
 }
 
 /* A make-install tree: bin/pythonM.m, bin/pythonM -> pythonM.m, the stdlib. */
-static void install(struct fx *f, const char *root)
+static void install(struct ps_tree *f, const char *root)
 {
-	char p[256], t[32];
-	snprintf(p, sizeof p, "%s/bin/python%d.%d", root, f->major, f->minor);
-	X(f, p);
-	snprintf(p, sizeof p, "%s/bin/python%d", root, f->major);
-	snprintf(t, sizeof t, "python%d.%d", f->major, f->minor);
-	L(f, p, t);
-	stdlib(f, root);
+	ps_tree_install(f, root, f->in.build.major, f->in.build.minor);
+	ps_tree_filef(f, "%s/lib/python%d.%d/site.py", root, f->in.build.major, f->in.build.minor);
 }
 
-static struct fx *fx_new(int major, int minor, const char *argv0, const char *cwd)
+/* Python major.minor built with PREFIX=/opt/py, run as argv0 in cwd, HOME=/home/me. */
+static struct ps_tree *fx_new(int major, int minor, const char *argv0, const char *cwd)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->major = major;
-	f->minor = minor;
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	assert_non_null(f->v);
-	ps_inputs_init(&f->in);
-	f->in.build.major = major;
-	f->in.build.minor = minor;
-	f->in.build.platform = PS_PLATFORM_POSIX;
-	assert_int_equal(ps_set_str(&f->in.build.prefix, P), 0);
-	assert_int_equal(ps_set_str(&f->in.argv0, argv0), 0);
-	assert_int_equal(ps_set_str(&f->in.cwd, cwd), 0);
-	f->in.run.kind = PS_RUN_COMMAND;
-	assert_int_equal(ps_set_str(&f->in.run.arg, "pass"), 0);
-	ENV(f, "PATH", "/usr/bin:/bin");
-	ENV(f, "HOME", "/home/me");
-	D(f, "/home/me");
-	ps_result_init(&f->r);
-	ps_error_init(&f->err);
+	struct ps_tree *f = ps_tree_new(PS_PLATFORM_POSIX, major, minor, argv0, cwd);
+	ps_tree_posix_defaults(f, P, "/home/me");
 	return f;
 }
 
-static void fx_free(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-	free(f);
-}
-
-static void run(struct fx *f)
-{
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (ps_compute(&f->in, &f->fs, &f->r, &f->err) != 0) {
-		print_error("ps_compute: %s\n", f->err.msg);
-		fail();
-	}
-}
-
-static void assert_strv(const struct ps_strv *sv, ...)
-{
-	va_list ap;
-	const char *s;
-	size_t i = 0;
-	va_start(ap, sv);
-	while ((s = va_arg(ap, const char *)) != NULL) {
-		if (i >= sv->n) {
-			print_error("missing element %zu: %s\n", i, s);
-			fail();
-		}
-		assert_string_equal(sv->v[i], s);
-		i++;
-	}
-	va_end(ap);
-	if (i != sv->n) {
-		print_error("extra element %zu: %s\n", i, sv->v[i]);
-		fail();
-	}
-}
-
-#define MSP(f, ...) assert_strv(&(f)->r.getpath.module_search_paths, __VA_ARGS__, NULL)
-#define WARNINGS(f, ...) assert_strv(&(f)->r.getpath.warnings, __VA_ARGS__, NULL)
-#define NO_WARNINGS(f) assert_int_equal((f)->r.getpath.warnings.n, 0)
-
-/* getpath's probes (not the fatal check, site or path0) as "op path" lines. */
-static void probes(struct fx *f, struct ps_strv *out)
-{
-	ps_strv_init(out);
-	for (size_t i = 0; i < f->r.ntrace; i++) {
-		const struct ps_step *s = &f->r.trace[i];
-		if (s->phase == PS_PHASE_SEARCH_PATH || s->phase == PS_PHASE_SITE ||
-		    s->phase == PS_PHASE_PATH0 || s->op == PS_OP_DECIDE || s->op == PS_OP_WARN)
-			continue;
-		assert_int_equal(ps_strv_pushf(out, "%s %s", ps_op_name(s->op), s->path), 0);
-	}
-}
-
-#define PROBES(f, ...)                                   \
-	do {                                             \
-		struct ps_strv pr_;                      \
-		probes(f, &pr_);                         \
-		assert_strv(&pr_, __VA_ARGS__, NULL);    \
-		ps_strv_release(&pr_);                   \
-	} while (0)
-
-static void SYS(struct fx *f, const char *exe, const char *prefix, const char *exec_prefix)
+static void SYS(struct ps_tree *f, const char *exe, const char *prefix, const char *exec_prefix)
 {
 	assert_true(f->r.has_sys);
 	assert_string_equal(f->r.sys.executable, exe);
@@ -200,11 +76,11 @@ static void SYS(struct fx *f, const char *exe, const char *prefix, const char *e
 /* The strace order of a plain 3.10 install, and what it yields. */
 static void test_plain_310_probe_order(void **state)
 {
-	struct fx *f = fx_new(3, 10, P "/bin/python3.10", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, P "/bin/python3.10", "/home/me");
 	(void)state;
 	install(f, P);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	PROBES(f, "realpath " P "/bin/python3.10", "read " P "/bin/pyvenv.cfg", "read " P "/pyvenv.cfg",
 	       "isfile " P "/bin/Modules/Setup.local", "isfile " P "/bin/lib/python3.10/os.py",
 	       "isfile " P "/bin/lib/python3.10/os.pyc", "isfile " P "/lib/python3.10/os.py",
@@ -222,29 +98,29 @@ static void test_plain_310_probe_order(void **state)
 	assert_int_equal(f->r.getpath.entries[1].origin, PS_ORIGIN_STDLIB);
 	assert_int_equal(f->r.getpath.entries[2].origin, PS_ORIGIN_PLATSTDLIB);
 	assert_non_null(strstr(f->r.getpath.entries[1].detail, "os.py"));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* 3.8 stats pybuilddir.txt first; 3.6/3.7 use Modules/Setup; no _base_executable before 3.8. */
 static void test_version_probe_differences(void **state)
 {
-	struct fx *f = fx_new(3, 8, P "/bin/python3.8", "/home/me");
+	struct ps_tree *f = fx_new(3, 8, P "/bin/python3.8", "/home/me");
 	(void)state;
 	install(f, P);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	PROBES(f, "realpath " P "/bin/python3.8", "read " P "/bin/pyvenv.cfg", "read " P "/pyvenv.cfg",
 	       "isfile " P "/bin/Modules/Setup.local", "isfile " P "/bin/lib/python3.8/os.py",
 	       "isfile " P "/bin/lib/python3.8/os.pyc", "isfile " P "/lib/python3.8/os.py",
 	       "isfile " P "/bin/pybuilddir.txt", "isdir " P "/bin/lib/python3.8/lib-dynload",
 	       "isdir " P "/lib/python3.8/lib-dynload");
 	assert_null(f->r.getpath.platlibdir);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 7, P "/bin/python3.7", "/home/me");
 	install(f, P);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	PROBES(f, "realpath " P "/bin/python3.7", "read " P "/bin/pyvenv.cfg", "read " P "/pyvenv.cfg",
 	       "isfile " P "/bin/Modules/Setup", "isfile " P "/bin/lib/python3.7/os.py",
 	       "isfile " P "/bin/lib/python3.7/os.pyc", "isfile " P "/lib/python3.7/os.py",
@@ -253,20 +129,20 @@ static void test_version_probe_differences(void **state)
 	assert_null(f->r.sys.base_executable);
 	assert_string_equal(f->r.sys.base_prefix, P);
 	MSP(f, P "/lib/python37.zip", P "/lib/python3.7", P "/lib/python3.7/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* 2.7: no pyvenv.cfg, compile-time PYTHONPATH entries, no base_prefix (#53). */
 static void test_27_plain_and_cfg_ignored(void **state)
 {
-	struct fx *f = fx_new(2, 7, "/t/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(2, 7, "/t/bin/python", "/home/me");
 	(void)state;
 	install(f, P);
-	X(f, "/t/bin/python");
-	C(f, "/t/pyvenv.cfg", "home = /fh/bin\n");
+	ps_tree_xfile(f, "/t/bin/python");
+	ps_tree_text(f, "/t/pyvenv.cfg", "home = /fh/bin\n");
 	stdlib(f, "/fh");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	PROBES(f, "realpath /t/bin/python", "isfile /t/bin/Modules/Setup",
 	       "isfile /t/bin/lib/python2.7/os.py", "isfile /t/bin/lib/python2.7/os.pyc",
 	       "isfile /t/lib/python2.7/os.py", "isfile /t/lib/python2.7/os.pyc",
@@ -280,124 +156,124 @@ static void test_27_plain_and_cfg_ignored(void **state)
 	assert_null(f->r.sys.base_executable);
 	assert_int_equal(f->r.getpath.entries[3].origin, PS_ORIGIN_MACRO);
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #52: 3.6's compile-time PYTHONPATH ":" lists the stdlib twice. */
 static void test_36_stdlib_twice(void **state)
 {
-	struct fx *f = fx_new(3, 6, P "/bin/python3.6", "/home/me");
+	struct ps_tree *f = fx_new(3, 6, P "/bin/python3.6", "/home/me");
 	(void)state;
 	install(f, P);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python36.zip", P "/lib/python3.6", P "/lib/python3.6",
 	    P "/lib/python3.6/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #3, #4, #5, #8, #66: PYTHONHOME forms on 3.10. */
 static void test_pythonhome_forms(void **state)
 {
-	struct fx *f = fx_new(3, 10, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	(void)state;
 	install(f, P);
-	ENV(f, "PYTHONHOME", P ":/x");
+	ps_tree_env(f, "PYTHONHOME", P ":/x");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", "/x/lib/python3.10/lib-dynload");
 	SYS(f, P "/bin/python3", P, "/x");
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", P ":");
+	ps_tree_env(f, "PYTHONHOME", P ":");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", "lib/python3.10/lib-dynload");
 	SYS(f, P "/bin/python3", P, "/");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* ':' - relative entries, nothing under the cwd: fatal */
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", ":");
-	run(f);
+	ps_tree_env(f, "PYTHONHOME", ":");
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "  sys.prefix = '/'\n"));
 	assert_non_null(strstr(f->r.fatal.output, "    'lib/python310.zip',\n"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* ... but from inside the prefix ':' works */
 	f = fx_new(3, 10, P "/bin/python3", P);
 	install(f, P);
-	ENV(f, "PYTHONHOME", ":");
+	ps_tree_env(f, "PYTHONHOME", ":");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
 	MSP(f, "lib/python310.zip", "lib/python3.10", "lib/python3.10/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, P "/bin/python3", P);
 	install(f, P);
-	ENV(f, "PYTHONHOME", ".");
+	ps_tree_env(f, "PYTHONHOME", ".");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, "./lib/python310.zip", "./lib/python3.10", "./lib/python3.10/lib-dynload");
 	SYS(f, P "/bin/python3", ".", ".");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", P "/");
+	ps_tree_env(f, "PYTHONHOME", P "/");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", P "/lib/python3.10/lib-dynload");
 	SYS(f, P "/bin/python3", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #6: PYTHONHOME="" is unset from 3.7; 2.7 and 3.6 take it as set. */
 static void test_empty_pythonhome(void **state)
 {
-	struct fx *f = fx_new(3, 7, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 7, P "/bin/python3", "/home/me");
 	(void)state;
 	install(f, P);
-	ENV(f, "PYTHONHOME", "");
+	ps_tree_env(f, "PYTHONHOME", "");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, P "/bin/python3", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(2, 7, P "/bin/python2", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", "");
+	ps_tree_env(f, "PYTHONHOME", "");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, "lib/python27.zip", "lib/python2.7", "lib/python2.7/plat-linux2", "lib/python2.7/lib-tk",
 	    "lib/python2.7/lib-old", "lib/python2.7/lib-dynload");
 	SYS(f, P "/bin/python2", "/", "/");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 6, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", "");
+	ps_tree_env(f, "PYTHONHOME", "");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_int_equal(f->r.fatal.exit_status, 134);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* 2.7 also keeps an empty PYTHONPATH as a '' entry */
 	f = fx_new(2, 7, P "/bin/python2", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONPATH", "");
+	ps_tree_env(f, "PYTHONPATH", "");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_string_equal(f->r.getpath.module_search_paths.v[0], "");
 	assert_int_equal(f->r.getpath.module_search_paths.n, 7);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* §7 #2 / S15: each version's exact fatal output. */
@@ -421,13 +297,13 @@ static void test_fatal_outputs(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		char argv0[64];
-		struct fx *f;
+		struct ps_tree *f;
 		size_t n, t;
 		snprintf(argv0, sizeof argv0, P "/bin/python%d.%d", want[i].major, want[i].minor);
 		f = fx_new(want[i].major, want[i].minor, argv0, "/home/me");
 		install(f, P);
-		ENV(f, "PYTHONHOME", "/nonexistent");
-		run(f);
+		ps_tree_env(f, "PYTHONHOME", "/nonexistent");
+		ps_tree_run(f);
 		assert_true(f->r.has_fatal);
 		assert_int_equal(f->r.fatal.exit_status, want[i].status);
 		n = strlen(f->r.fatal.output);
@@ -439,40 +315,40 @@ static void test_fatal_outputs(void **state)
 			assert_non_null(strstr(f->r.fatal.output, "  sys.platlibdir = 'lib'\n"));
 		if (want[i].minor == 8)
 			assert_null(strstr(f->r.fatal.output, "platlibdir"));
-		fx_free(f);
+		ps_tree_free(f);
 	}
 
 	/* 2.7 starts without its stdlib under -S */
 	{
-		struct fx *f = fx_new(2, 7, P "/bin/python2.7", "/home/me");
+		struct ps_tree *f = fx_new(2, 7, P "/bin/python2.7", "/home/me");
 		install(f, P);
-		ENV(f, "PYTHONHOME", "/nonexistent");
+		ps_tree_env(f, "PYTHONHOME", "/nonexistent");
 		f->in.flags.no_site = true;
-		run(f);
+		ps_tree_run(f);
 		assert_false(f->r.has_fatal);
 		MSP(f, "/nonexistent/lib/python27.zip", "/nonexistent/lib/python2.7",
 		    "/nonexistent/lib/python2.7/plat-linux2", "/nonexistent/lib/python2.7/lib-tk",
 		    "/nonexistent/lib/python2.7/lib-old", "/nonexistent/lib/python2.7/lib-dynload");
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
 /* pyvenv.cfg: the token parser (#14-#18), exe dir first. */
 static void cfg_case(const char *where, const char *cfg, const char *want_prefix)
 {
-	struct fx *f = fx_new(3, 10, "/t/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, "/t/bin/python", "/home/me");
 	install(f, P);
 	stdlib(f, "/fh");
-	X(f, "/t/bin/python");
-	C(f, where, cfg);
+	ps_tree_xfile(f, "/t/bin/python");
+	ps_tree_text(f, where, cfg);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	if (strcmp(f->r.sys.prefix, want_prefix) != 0)
 		print_error("cfg %s: %s\n", where, cfg);
 	SYS(f, "/t/bin/python", want_prefix, want_prefix);
 	/* base_executable is sys.executable even in a venv (§2.B 10) */
 	assert_string_equal(f->r.sys.base_executable, "/t/bin/python");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static void test_cfg_token_parser(void **state)
@@ -494,19 +370,19 @@ static void test_cfg_token_parser(void **state)
 
 static void test_cfg_both_and_long_line(void **state)
 {
-	struct fx *f = fx_new(3, 10, "/t/bin/python", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, "/t/bin/python", "/home/me");
 	struct ps_buf b;
 	(void)state;
 	/* #18: the exe dir's file wins, even with a useless home */
 	install(f, P);
 	stdlib(f, "/fh");
-	X(f, "/t/bin/python");
-	C(f, "/t/bin/pyvenv.cfg", "home = /nonexistent/bin\n");
-	C(f, "/t/pyvenv.cfg", "home = /fh/bin\n");
+	ps_tree_xfile(f, "/t/bin/python");
+	ps_tree_text(f, "/t/bin/pyvenv.cfg", "home = /nonexistent/bin\n");
+	ps_tree_text(f, "/t/pyvenv.cfg", "home = /fh/bin\n");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "/t/bin/python", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #22 (3.10): a line longer than 8191 bytes stops the scan */
 	ps_buf_init(&b);
@@ -520,239 +396,239 @@ static void test_cfg_both_and_long_line(void **state)
 /* #21: a relative home is made absolute against the cwd by the climb. */
 static void test_cfg_relative_home(void **state)
 {
-	struct fx *f = fx_new(3, 9, "/t/bin/python", "/t");
+	struct ps_tree *f = fx_new(3, 9, "/t/bin/python", "/t");
 	(void)state;
 	install(f, P);
 	stdlib(f, "/t/fh");
-	X(f, "/t/bin/python");
-	C(f, "/t/pyvenv.cfg", "home = fh/bin\n");
+	ps_tree_xfile(f, "/t/bin/python");
+	ps_tree_text(f, "/t/pyvenv.cfg", "home = fh/bin\n");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "/t/bin/python", "/t/fh", "/t/fh");
 	MSP(f, "/t/fh/lib/python39.zip", "/t/fh/lib/python3.9", "/t/fh/lib/python3.9/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #37, #38: no normalisation of argv[0] nor of relative symlink targets. */
 static void test_dotdot_residue(void **state)
 {
-	struct fx *f = fx_new(3, 10, "./rt/bin/../bin/python3", "/t");
+	struct ps_tree *f = fx_new(3, 10, "./rt/bin/../bin/python3", "/t");
 	(void)state;
 	install(f, P);
-	L(f, "/t/rt", P);
+	ps_tree_link(f, "/t/rt", P);
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "/t/rt/bin/../bin/python3", "/t/rt/bin/..", "/t/rt/bin/..");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 8, "/r/R/bin/python3", "/home/me");
 	install(f, "/r/T");
-	L(f, "/r/R/bin/python3", "../../T/bin/python3");
+	ps_tree_link(f, "/r/R/bin/python3", "../../T/bin/python3");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "/r/R/bin/python3", "/r/R/bin/../../T", "/r/R/bin/../../T");
 	MSP(f, "/r/R/bin/../../T/lib/python38.zip", "/r/R/bin/../../T/lib/python3.8",
 	    "/r/R/bin/../../T/lib/python3.8/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #34, #36: PATH search, relative entries made absolute, not found -> ''. */
 static void test_path_search(void **state)
 {
-	struct fx *f = fx_new(3, 10, "python3", P);
+	struct ps_tree *f = fx_new(3, 10, "python3", P);
 	(void)state;
 	install(f, P);
-	ENV(f, "PATH", "bin:/usr/bin");
+	ps_tree_env(f, "PATH", "bin:/usr/bin");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, P "/bin/python3", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 9, "zzpython", "/t");
 	install(f, P);
 	stdlib(f, "/t");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "", "/t", "/t");
 	/* with no executable, pyvenv.cfg is looked for in the cwd (twice: '' reduces to '') */
 	PROBES(f, "isxfile /usr/bin/zzpython", "isxfile /bin/zzpython", "realpath ",
 	       "read pyvenv.cfg", "read pyvenv.cfg", "isfile Modules/Setup.local",
 	       "isfile /t/lib/python3.9/os.py", "read pybuilddir.txt",
 	       "isdir /t/lib/python3.9/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #41: the stdlib nowhere: three warnings, fallback lib-dynload without pythonM.m. */
 static void test_nothing_found(void **state)
 {
-	struct fx *f = fx_new(3, 8, "/t/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 8, "/t/bin/python3", "/home/me");
 	(void)state;
-	X(f, "/t/bin/python3");
+	ps_tree_xfile(f, "/t/bin/python3");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	WARNINGS(f, "Could not find platform independent libraries <prefix>",
 		 "Could not find platform dependent libraries <exec_prefix>",
 		 "Consider setting $PYTHONHOME to <prefix>[:<exec_prefix>]");
 	MSP(f, P "/lib/python38.zip", P "/lib/python3.8", P "/lib/lib-dynload");
 	assert_true(f->r.has_fatal);
 	assert_int_equal(strncmp(f->r.fatal.output, "Could not find platform independent", 35), 0);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #40: os.py without lib-dynload: prefix found, exec_prefix from EXEC_PREFIX, silent. */
 static void test_mixed_install(void **state)
 {
-	struct fx *f = fx_new(3, 10, "/t/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, "/t/bin/python3", "/home/me");
 	(void)state;
 	install(f, P);
-	X(f, "/t/bin/python3");
-	F(f, "/t/lib/python3.10/os.py");
-	F(f, "/t/lib/python3.10/encodings/__init__.py");
+	ps_tree_xfile(f, "/t/bin/python3");
+	ps_tree_file(f, "/t/lib/python3.10/os.py");
+	ps_tree_file(f, "/t/lib/python3.10/encodings/__init__.py");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	SYS(f, "/t/bin/python3", "/t", P);
 	NO_WARNINGS(f);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #42: PYTHONPLATLIBDIR from 3.9 (and under -E ignored); 3.8 does not know it. */
 static void test_platlibdir(void **state)
 {
-	struct fx *f = fx_new(3, 10, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	(void)state;
 	install(f, P);
-	ENV(f, "PYTHONPLATLIBDIR", "bogus");
+	ps_tree_env(f, "PYTHONPLATLIBDIR", "bogus");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/bogus/python310.zip", P "/bogus/python3.10", P "/bogus/lib-dynload");
 	assert_int_equal(f->r.getpath.warnings.n, 3);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "  sys.platlibdir = 'bogus'\n"));
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONPLATLIBDIR", "bogus");
+	ps_tree_env(f, "PYTHONPLATLIBDIR", "bogus");
 	f->in.flags.ignore_environment = true;
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", P "/lib/python3.10/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 8, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONPLATLIBDIR", "bogus");
+	ps_tree_env(f, "PYTHONPLATLIBDIR", "bogus");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python38.zip", P "/lib/python3.8", P "/lib/python3.8/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #44, #45 (<=3.10 forms): build directories. */
 static void test_build_dirs(void **state)
 {
-	struct fx *f = fx_new(3, 10, "/b/python", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, "/b/python", "/home/me");
 	(void)state;
 	install(f, P);
-	X(f, "/b/python");
-	L(f, "/b/Lib", P "/lib/python3.10");
-	C(f, "/b/pybuilddir.txt", "build/lib.linux");
-	D(f, "/b/build/lib.linux");
+	ps_tree_xfile(f, "/b/python");
+	ps_tree_link(f, "/b/Lib", P "/lib/python3.10");
+	ps_tree_text(f, "/b/pybuilddir.txt", "build/lib.linux");
+	ps_tree_dir(f, "/b/build/lib.linux");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	/* no Modules/Setup.local: the stdlib from PREFIX, lib-dynload from the build dir */
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", "/b/build/lib.linux");
 	SYS(f, "/b/python", P, P);
 	assert_true(f->r.getpath.is_python_build);
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, "/b/python", "/home/me");
 	install(f, P);
-	X(f, "/b/python");
-	F(f, "/b/Modules/Setup.local");
-	L(f, "/b/Lib", P "/lib/python3.10");
-	C(f, "/b/pybuilddir.txt", "build/lib.linux\n");
-	D(f, "/b/build/lib.linux");
+	ps_tree_xfile(f, "/b/python");
+	ps_tree_file(f, "/b/Modules/Setup.local");
+	ps_tree_link(f, "/b/Lib", P "/lib/python3.10");
+	ps_tree_text(f, "/b/pybuilddir.txt", "build/lib.linux\n");
+	ps_tree_dir(f, "/b/build/lib.linux");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	/* the source Lib; the zip under PREFIX; the newline of pybuilddir.txt is kept */
 	MSP(f, P "/lib/python310.zip", "/b/Lib", "/b/build/lib.linux\n");
 	SYS(f, "/b/python", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* 2.7 and 3.6/3.7 know Modules/Setup, not Setup.local */
 	f = fx_new(3, 7, "/b/python", "/home/me");
 	install(f, P);
-	X(f, "/b/python");
-	F(f, "/b/Modules/Setup");
-	L(f, "/b/Lib", P "/lib/python3.7");
+	ps_tree_xfile(f, "/b/python");
+	ps_tree_file(f, "/b/Modules/Setup");
+	ps_tree_link(f, "/b/Lib", P "/lib/python3.7");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, P "/lib/python37.zip", "/b/Lib", P "/lib/python3.7/lib-dynload");
 	SYS(f, "/b/python", P, P);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* 3.9+: a directory named pybuilddir.txt opens and reads as empty */
 	f = fx_new(3, 9, "/t/bin/python3", "/home/me");
 	install(f, P);
-	X(f, "/t/bin/python3");
-	D(f, "/t/bin/pybuilddir.txt");
-	L(f, "/t/lib/python3.9", P "/lib/python3.9");
+	ps_tree_xfile(f, "/t/bin/python3");
+	ps_tree_dir(f, "/t/bin/pybuilddir.txt");
+	ps_tree_link(f, "/t/lib/python3.9", P "/lib/python3.9");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, "/t/lib/python39.zip", "/t/lib/python3.9", "/t/bin/");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* #46: PYTHONPATH raw; entries keep their origin. */
 static void test_pythonpath_raw(void **state)
 {
-	struct fx *f = fx_new(3, 10, P "/bin/python3", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	(void)state;
 	install(f, P);
-	ENV(f, "PYTHONPATH", "rel1::/abs2/../abs3:");
+	ps_tree_env(f, "PYTHONPATH", "rel1::/abs2/../abs3:");
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	MSP(f, "rel1", "", "/abs2/../abs3", "", P "/lib/python310.zip", P "/lib/python3.10",
 	    P "/lib/python3.10/lib-dynload");
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(f->r.getpath.entries[i].origin, PS_ORIGIN_PYTHONPATH);
 	assert_int_equal(f->r.getpath.entries[4].origin, PS_ORIGIN_STDLIB_ZIP);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* The readlink loop: 3.9/3.10 stop after 40 links; 3.8 and older never start. */
 static void test_symlink_loop(void **state)
 {
-	struct fx *f = fx_new(3, 10, "/t/loop/python", "/home/me");
+	struct ps_tree *f = fx_new(3, 10, "/t/loop/python", "/home/me");
 	(void)state;
 	install(f, P);
-	L(f, "/t/loop/python", "python");
-	run(f);
+	ps_tree_link(f, "/t/loop/python", "python");
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_string_equal(f->r.fatal.output,
 			    "Fatal Python error: resolve_symlinks: maximum number of symbolic links "
 			    "reached\nPython runtime state: core initialized\n\nCurrent thread "
 			    "0x0000000000000000 (most recent call first):\n  <no Python frame>\n");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 9, "/t/loop/python", "/home/me");
 	install(f, P);
-	L(f, "/t/loop/python", "python");
-	run(f);
+	ps_tree_link(f, "/t/loop/python", "python");
+	ps_tree_run(f);
 	assert_string_equal(f->r.fatal.output,
 			    "Fatal Python error: resolve_symlinks: maximum number of symbolic links "
 			    "reached\nPython runtime state: preinitialized\n\n");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 8, "/t/loop/python", "/home/me");
 	install(f, P);
-	L(f, "/t/loop/python", "python");
-	run(f);
+	ps_tree_link(f, "/t/loop/python", "python");
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_null(f->r.fatal.output);
 	assert_non_null(strstr(f->r.fatal.message, "hangs"));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* Flags: PYTHONNOUSERSITE, -I (no -I in 2.7), -P / PYTHONSAFEPATH / ._pth ignored. */
@@ -761,53 +637,53 @@ static void test_flags_and_ignored_inputs(void **state)
 	static const struct { int major, minor, no_user_site; } nus[] = {
 		{ 2, 7, 1 }, { 3, 6, 1 }, { 3, 7, 0 }, { 3, 10, 0 },
 	};
-	struct fx *f;
+	struct ps_tree *f;
 	(void)state;
 	for (size_t i = 0; i < sizeof nus / sizeof nus[0]; i++) {
 		char argv0[64];
 		snprintf(argv0, sizeof argv0, P "/bin/python%d.%d", nus[i].major, nus[i].minor);
 		f = fx_new(nus[i].major, nus[i].minor, argv0, "/home/me");
 		install(f, P);
-		ENV(f, "PYTHONNOUSERSITE", "0");
+		ps_tree_env(f, "PYTHONNOUSERSITE", "0");
 		f->in.flags.no_site = true;
-		run(f);
+		ps_tree_run(f);
 		assert_int_equal(f->r.sys.flags.no_user_site, nus[i].no_user_site);
-		fx_free(f);
+		ps_tree_free(f);
 	}
 
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONSAFEPATH", "1");
-	ENV(f, "PYTHONEXECUTABLE", "/v/bin/python");
-	ENV(f, "__PYVENV_LAUNCHER__", "/v/bin/python");
-	F(f, P "/bin/python3._pth");
+	ps_tree_env(f, "PYTHONSAFEPATH", "1");
+	ps_tree_env(f, "PYTHONEXECUTABLE", "/v/bin/python");
+	ps_tree_env(f, "__PYVENV_LAUNCHER__", "/v/bin/python");
+	ps_tree_file(f, P "/bin/python3._pth");
 	f->in.flags.safe_path = true;
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_int_equal(f->r.sys.flags.safe_path, 0);
 	SYS(f, P "/bin/python3", P, P);
 	assert_string_equal(f->r.sys.path.v[0], "");   /* path0 of -c: no safe_path before 3.11 */
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(3, 10, P "/bin/python3", "/home/me");
 	install(f, P);
-	ENV(f, "PYTHONHOME", "/nonexistent");
+	ps_tree_env(f, "PYTHONHOME", "/nonexistent");
 	f->in.flags.isolated = true;
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
 	assert_int_equal(f->r.sys.flags.isolated, 1);
 	assert_int_equal(f->r.sys.flags.ignore_environment, 1);
 	MSP(f, P "/lib/python310.zip", P "/lib/python3.10", P "/lib/python3.10/lib-dynload");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(2, 7, P "/bin/python2", "/home/me");
 	install(f, P);
 	f->in.flags.isolated = true;
 	f->in.flags.no_site = true;
-	run(f);
+	ps_tree_run(f);
 	assert_int_equal(f->r.sys.flags.isolated, 0);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 int main(void)
