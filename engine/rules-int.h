@@ -86,7 +86,12 @@ struct ps_rules {
 	bool site_venv_warn_only;    /* 3.14+: site only warns when sys.prefix is not the venv */
 	bool site_prefixes_base;     /* 3.14+: PREFIXES += base_prefix, base_exec_prefix */
 	bool site_libdirs_platlibdir;/* 3.9+: site-packages under platlibdir and lib */
-	bool pth_skip_hidden_dot;    /* 3.13+: .pth names starting with '.' are skipped */
+	bool pth_skip_hidden_dot;    /* .pth names starting with '.', and files with the hidden
+					flag, are skipped (gh-113659): 3.13+, and from the micro
+					below on in 3.8-3.12 */
+	int pth_skip_hidden_micro;   /* first micro that skips them (the backport: 3.8.19, 3.9.19,
+					3.10.14, 3.11.8, 3.12.2); 0: every micro.  An unknown
+					micro (-1) is taken as the newest release */
 	bool pth_utf8_sig;           /* 3.13+: .pth decoded utf-8-sig, then locale */
 	bool site_python_27;         /* 2.7: lib/site-python */
 	bool user_site_abi_thread;   /* 3.13+: user site has the 't' */

@@ -44,6 +44,14 @@ struct rules_row {
 	.has_base_prefix = true, .has_isolated = true, .py_setpath = true,             \
 	.isolated_no_path0 = true, .site_venv = true, .pythonpath_macro = ".\\DLLs;.\\lib"
 
+/*
+ * pth_skip_hidden_micro: gh-113659 (skip .pth files whose name starts with
+ * '.' or that carry the hidden flag) shipped in 3.13.0 and in the security
+ * releases 3.11.8 and 3.12.2 (2024-02-06, Misc/NEWS.d/3.1x.y.rst, section
+ * Security) and 3.8.19, 3.9.19, 3.10.14 (2024-03-19; the [3.8]/[3.9]
+ * backports are python/cpython#114147/#114146).  pyenv's 3.8.18, 3.9.18,
+ * 3.10.13, 3.11.7 and 3.12.1 here process '.x.pth' [E].
+ */
 static const struct rules_row rules_table[] = {
 	/*
 	 * 2.7-3.10: probe order and quirks from strace of 2.7.18, 3.6.15,
@@ -80,19 +88,21 @@ static const struct rules_row rules_table[] = {
 	    .dump_frame_unindented = true, .c_build_landmark = "Modules/Setup.local",
 	    .c_builddir_isfile = true,
 	    .site_fail_message = "init_import_size: Failed to import the site module",
-	    .site_nt_libdirs = 1, .user_site_nt_version = true },
+	    .site_nt_libdirs = 1, .user_site_nt_version = true,
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 19 },
 	  P_POSIX | P_DARWIN },
 	{ { .name = "3.9", .major = 3, .minor = 9, C3_COMMON, .pythonpath_macro = "",
 	    .has_base_executable = true, .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP,
 	    .dump_platlibdir = true, .dump_frame_unindented = true,
 	    .site_libdirs_platlibdir = true, .c_build_landmark = "Modules/Setup.local",
-	    .c_symlink_limit = 1, .site_nt_libdirs = 2, .user_site_nt_version = true },
+	    .c_symlink_limit = 1, .site_nt_libdirs = 2, .user_site_nt_version = true,
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 19 },
 	  P_POSIX | P_DARWIN },
 	{ { .name = "3.10", .major = 3, .minor = 10, C3_COMMON, .pythonpath_macro = "",
 	    .has_base_executable = true, .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP,
 	    .dump_platlibdir = true, .site_libdirs_platlibdir = true,
 	    .c_build_landmark = "Modules/Setup.local", .c_symlink_limit = 2,
-	    .site_nt_libdirs = 2 },
+	    .site_nt_libdirs = 2, .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 14 },
 	  P_POSIX | P_DARWIN },
 	/*
 	 * Line numbers: tracebacks of 3.11.7 / 3.12.1 / 3.13.0 on this machine.
@@ -101,11 +111,13 @@ static const struct rules_row rules_table[] = {
 	 */
 	{ { .name = "3.11", .major = 3, .minor = 11, PY311_COMMON,
 	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
-	    .getpath_readlines_line = { 353, 356, 463, 490 } },
+	    .getpath_readlines_line = { 353, 356, 463, 490 },
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 8 },
 	  P_POSIX | P_DARWIN | P_NT },
 	{ { .name = "3.12", .major = 3, .minor = 12, PY311_COMMON,
 	    .home_blocks_venv = true, .fatal_style = PS_FATAL_DUMP, .py_setpath = true,
-	    .getpath_readlines_line = { 353, 356, 463, 490 } },
+	    .getpath_readlines_line = { 353, 356, 463, 490 },
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 2 },
 	  P_POSIX | P_DARWIN | P_NT },
 	{ { .name = "3.13", .major = 3, .minor = 13, PY311_COMMON,
 	    .home_blocks_venv = true, .abi_thread = true, .stdlib_dir_config = true,
@@ -146,19 +158,21 @@ static const struct rules_row rules_table[] = {
 	    .fatal_style = PS_FATAL_DUMP, .dump_frame_unindented = true, .pc_launcher = 2,
 	    .pc_registry_gated = true, .pc_canonicalize = true, .pc_status_errors = true,
 	    .site_fail_message = "init_import_size: Failed to import the site module",
-	    .site_nt_libdirs = 1, .user_site_nt_version = true },
+	    .site_nt_libdirs = 1, .user_site_nt_version = true,
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 19 },
 	  P_NT },
 	{ { .name = "3.9", .major = 3, .minor = 9, PC3_COMMON, .has_base_executable = true,
 	    .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP, .dump_platlibdir = true,
 	    .dump_frame_unindented = true, .site_libdirs_platlibdir = true, .pc_launcher = 2,
 	    .pc_registry_gated = true, .pc_canonicalize = true, .pc_status_errors = true,
-	    .site_nt_libdirs = 2, .user_site_nt_version = true },
+	    .site_nt_libdirs = 2, .user_site_nt_version = true,
+	    .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 19 },
 	  P_NT },
 	{ { .name = "3.10", .major = 3, .minor = 10, PC3_COMMON, .has_base_executable = true,
 	    .has_platlibdir = true, .fatal_style = PS_FATAL_DUMP, .dump_platlibdir = true,
 	    .site_libdirs_platlibdir = true, .pc_launcher = 2, .pc_registry_gated = true,
 	    .pc_canonicalize = true, .pc_status_errors = true, .pc_zip_exe_fallback = true,
-	    .site_nt_libdirs = 2 },
+	    .site_nt_libdirs = 2, .pth_skip_hidden_dot = true, .pth_skip_hidden_micro = 14 },
 	  P_NT },
 };
 

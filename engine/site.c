@@ -67,6 +67,8 @@ struct site {
 	 */
 	char *path_changer;
 	bool distutils_shim;        /* setuptools' add_shim() ran: `import distutils` may succeed */
+	bool skip_hidden;           /* .pth names starting with '.' and hidden files are skipped */
+	char *hidden_rule;          /* which release does that, or why not: for notes; yours */
 	bool virtualenv;            /* virtualenv's own site.py (legacy, <20) runs instead of CPython's */
 	bool fresh_known;           /* virtualenv: each addsitedir() builds known_paths from sys.path */
 	char mm[16];                /* "3.12" */
@@ -923,7 +925,7 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 
 	if (!full)
 		return;
-	if (st->ru->pth_skip_hidden_dot) {
+	if (st->skip_hidden) {
 		struct ps_stat sb;
 		memset(&sb, 0, sizeof sb);
 		rc = c->fs->ops && c->fs->ops->lstat ? c->fs->ops->lstat(c->fs->ctx, full, &sb) : EIO;
@@ -938,11 +940,12 @@ static void addpackage(struct site *st, const char *sitedir, const char *name, l
 		if (sb.hidden) {
 			long s = ps_trace(c, PS_PHASE_SITE, PS_OP_ISFILE, full, "hidden",
 					  "%s carries the hidden flag (UF_HIDDEN / FILE_ATTRIBUTE_HIDDEN): "
-					  "%d.%d skips hidden .pth files without a word", full,
-					  st->ru->major, st->ru->minor);
+					  "%s hidden .pth files without a word", full, st->hidden_rule);
+			char *why = ps_ctx_printf(c, "not processed: the file is hidden (UF_HIDDEN), and "
+						  "%s hidden .pth files silently", st->hidden_rule);
 			set_cause(st, s, dir_step);
-			record_unread(st, full, "not processed: the file is hidden (UF_HIDDEN), and "
-				      "3.13+ skips hidden .pth files silently");
+			record_unread(st, full, why ? why : "not processed: the file is hidden");
+			free(why);
 			goto out;
 		}
 	}
@@ -1248,20 +1251,31 @@ static void addsitedir(struct site *st, const char *sitedir_in, enum ps_origin o
 				free(names.v[i]);
 				continue;
 			}
-			if (st->ru->pth_skip_hidden_dot && nm[0] == '.') {
+			if (st->skip_hidden && nm[0] == '.') {
 				char *full = pyjoin(st, sitedir, nm);
 				if (full) {
 					long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "skipped",
-							  "%s starts with '.': %d.%d ignores such .pth files",
-							  nm, st->ru->major, st->ru->minor);
+							  "%s starts with '.': %s such .pth files", nm,
+							  st->hidden_rule);
+					char *why = ps_ctx_printf(c, "not processed: the name starts with "
+								  "'.', and %s such .pth files",
+								  st->hidden_rule);
 					set_cause(st, s, list_step);
 					if (!second)
-						record_unread(st, full, "not processed: the name starts "
-							      "with '.', and 3.13+ skips such .pth files");
+						record_unread(st, full, why ? why : "not processed");
+					free(why);
 				}
 				free(full);
 				free(names.v[i]);
 				continue;
+			}
+			if (nm[0] == '.' && st->hidden_rule) {
+				/* an older micro of a minor that later skips such files */
+				char *full = pyjoin(st, sitedir, nm);
+				long s = ps_trace(c, PS_PHASE_SITE, PS_OP_DECIDE, full, "processed",
+						  "%s starts with '.': %s", nm, st->hidden_rule);
+				set_cause(st, s, list_step);
+				free(full);
 			}
 			names.v[keep++] = names.v[i];
 		}
@@ -2147,6 +2161,40 @@ out:
 /* main()                                                              */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Whether this interpreter skips .pth files named with a leading '.' or
+ * carrying the hidden flag (gh-113659): every 3.13+, and 3.8-3.12 from
+ * the security release that got the backport on.  An unknown micro is
+ * taken as the newest release, and the notes say so.
+ */
+static void hidden_rule(struct site *st)
+{
+	const struct ps_rules *ru = st->ru;
+	int micro = st->c->in->build.micro;
+	if (!ru->pth_skip_hidden_dot)
+		return;
+	if (ru->pth_skip_hidden_micro <= 0) {
+		st->skip_hidden = true;
+		st->hidden_rule = ps_ctx_printf(st->c, "%d.%d skips", ru->major, ru->minor);
+	} else if (micro < 0) {
+		st->skip_hidden = true;
+		st->hidden_rule = ps_ctx_printf(st->c,
+			"the newest %d.%d skips (gh-113659, from %d.%d.%d on; the micro version is "
+			"unknown, so the newest release is assumed: %d.%d.0-%d.%d.%d process them)",
+			ru->major, ru->minor, ru->major, ru->minor, ru->pth_skip_hidden_micro,
+			ru->major, ru->minor, ru->major, ru->minor, ru->pth_skip_hidden_micro - 1);
+	} else if (micro >= ru->pth_skip_hidden_micro) {
+		st->skip_hidden = true;
+		st->hidden_rule = ps_ctx_printf(st->c, "%d.%d.%d skips (gh-113659, from %d.%d.%d on)",
+						ru->major, ru->minor, micro, ru->major, ru->minor,
+						ru->pth_skip_hidden_micro);
+	} else {
+		st->hidden_rule = ps_ctx_printf(st->c,
+			"%d.%d.%d still processes it (gh-113659 skips such .pth files from %d.%d.%d on)",
+			ru->major, ru->minor, micro, ru->major, ru->minor, ru->pth_skip_hidden_micro);
+	}
+}
+
 int ps_site_run(struct ps_ctx *c)
 {
 	struct site st;
@@ -2168,6 +2216,7 @@ int ps_site_run(struct ps_ctx *c)
 		 st.ru->abi_thread && c->in->build.abi_thread ? c->in->build.abi_thread : "");
 	st.utf8_locale = locale_utf8(c, &assumed, &st.ascii_locale);
 	r->sys.site_ran = true;
+	hidden_rule(&st);
 
 	/* PREFIXES is computed when site is imported, before venv() runs */
 	if (ps_strv_push(&st.prefixes, r->sys.prefix ? r->sys.prefix : "") < 0 ||
@@ -2226,6 +2275,7 @@ customize:
 
 	free(st.venv_cfg);
 	free(st.path_changer);
+	free(st.hidden_rule);
 	known_release(&st.known);
 	ps_strv_release(&st.prefixes);
 	ps_strv_release(&st.listed);

@@ -48,7 +48,8 @@ struct fx {
 	char usp[128];      /* /u/lib/python3.12/site-packages */
 };
 
-static const char *const micro[] = { [11] = "3.11.7", [12] = "3.12.1", [13] = "3.13.0",
+static const char *const micro[] = { [8] = "3.8.18", [9] = "3.9.18", [10] = "3.10.13",
+				      [11] = "3.11.7", [12] = "3.12.1", [13] = "3.13.0",
 				      [14] = "3.14.0" };
 
 static void add(struct fx *f, const char *path, enum ps_ftype t, const char *content)
@@ -120,6 +121,8 @@ static void fx_init(struct fx *f, int minor)
 	add(f, "/home/me", PS_FT_DIR, NULL);
 	f->in.build.major = 3;
 	f->in.build.minor = minor;
+	/* the micro of the real run behind each expectation (it decides gh-113659) */
+	f->in.build.micro = atoi(strrchr(micro[minor], '.') + 1);
 	f->in.build.platform = PS_PLATFORM_POSIX;
 	f->in.build.debian_site = 0;
 	assert_int_equal(ps_set_str(&f->in.build.prefix, f->prefix), 0);
@@ -354,6 +357,7 @@ static void pth_hidden_flag(void **state)
 		assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
 		run(&f);
 		if (minor == 12) {
+			/* 3.12.1: before the gh-113659 backport */
 			assert_non_null(entry_of(&f, "/src/proj"));
 		} else {
 			const struct ps_pth_line *l = pth_find(&f, "/__editable__.proj.pth", 1);
@@ -361,6 +365,74 @@ static void pth_hidden_flag(void **state)
 			assert_non_null(l);
 			assert_int_equal(l->action, PS_PTH_IGNORED);
 			assert_non_null(strstr(l->detail, "hidden"));
+		}
+		fx_release(&f);
+	}
+}
+
+/*
+ * gh-113659 by micro version: a '.x.pth' (and a file with the hidden
+ * flag) is processed by 3.8.18, 3.9.18, 3.10.13, 3.11.7 and 3.12.1 (real
+ * runs: PYTHONUSERBASE with .x.pth naming dotdir -> dotdir on sys.path)
+ * and skipped by 3.13.0 (real run: not on sys.path) and by the security
+ * releases 3.8.19, 3.9.19, 3.10.14, 3.11.8, 3.12.2 (Misc/NEWS.d of each,
+ * section Security: "Skip .pth files with names starting with a dot or
+ * hidden file attribute").  An unknown micro is taken as the newest
+ * release, and the detail says so.
+ */
+static void pth_hidden_by_micro(void **state)
+{
+	static const struct {
+		int minor, micro;
+		bool skips;
+	} cases[] = {
+		{ 8, 18, false }, { 8, 19, true }, { 9, 18, false }, { 9, 19, true },
+		{ 10, 13, false }, { 10, 14, true }, { 11, 7, false }, { 11, 8, true },
+		{ 12, 1, false }, { 12, 2, true }, { 12, 0, false }, { 13, 0, true },
+		{ 12, -1, true }, { 8, -1, true }, { 13, -1, true },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct fx f;
+		struct ps_error err;
+		char p[256], dir[256], ed[256];
+		const struct ps_pth_line *l;
+		fx_init(&f, cases[i].minor);
+		f.in.build.micro = cases[i].micro;
+		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+		snprintf(dir, sizeof dir, "%s/dotdir", f.usp);
+		add(&f, dir, PS_FT_DIR, NULL);
+		snprintf(p, sizeof p, "%s/.x.pth", f.usp);
+		add(&f, p, PS_FT_FILE, "dotdir\n");
+		snprintf(ed, sizeof ed, "%s/eddir", f.usp);
+		add(&f, ed, PS_FT_DIR, NULL);
+		snprintf(p, sizeof p, "%s/ed.pth", f.usp);
+		add(&f, p, PS_FT_FILE, "eddir\n");
+		ps_error_init(&err);
+		assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
+		run(&f);
+		if (!!entry_of(&f, dir) == cases[i].skips || !!entry_of(&f, ed) == cases[i].skips) {
+			print_error("3.%d micro %d: want %s\n", cases[i].minor, cases[i].micro,
+				    cases[i].skips ? "skipped" : "processed");
+			dump_path(&f);
+			fail();
+		}
+		l = pth_find(&f, "/.x.pth", 1);
+		assert_non_null(l);
+		if (cases[i].skips) {
+			assert_int_equal(l->action, PS_PTH_IGNORED);
+			assert_int_equal(pth_find(&f, "/ed.pth", 1)->action, PS_PTH_IGNORED);
+			/* an unknown micro of 3.8-3.12: the assumption is spelled out */
+			if (cases[i].micro < 0 && cases[i].minor < 13) {
+				assert_non_null(strstr(l->detail, "micro version is unknown"));
+				assert_non_null(strstr(pth_find(&f, "/ed.pth", 1)->detail,
+						       "newest release is assumed"));
+			} else {
+				assert_null(strstr(l->detail, "unknown"));
+			}
+		} else {
+			assert_int_equal(l->action, PS_PTH_ADDED);
+			assert_int_equal(pth_find(&f, "/ed.pth", 1)->action, PS_PTH_ADDED);
 		}
 		fx_release(&f);
 	}
@@ -817,6 +889,7 @@ int main(void)
 		cmocka_unit_test(pth_lines_312),
 		cmocka_unit_test(pth_lines_313),
 		cmocka_unit_test(pth_hidden_flag),
+		cmocka_unit_test(pth_hidden_by_micro),
 		cmocka_unit_test(pth_undecodable_fatal),
 		cmocka_unit_test(pth_undecodable_latin1),
 		cmocka_unit_test(venv_variants),
