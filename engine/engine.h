@@ -402,6 +402,14 @@ struct ps_embed {
 	int user_site_directory;   /* -1 unset */
 	int pathconfig_warnings;   /* -1 unset (CLI: 1) */
 	char *setpath;             /* legacy Py_SetPath, NULL unset */
+	/*
+	 * Added (h19): the application hands Python an argv with updatepath
+	 * (PySys_SetArgv / PySys_SetArgvEx(..., 1)) or runs Py_RunMain /
+	 * Py_Main: sys.path[0] then comes from invocation.run as for the
+	 * command line.  false (the default): Py_Initialize alone, and an
+	 * embedded interpreter gets no sys.path[0] at all.
+	 */
+	bool set_argv;
 };
 
 /* A registry value (nt only). */

@@ -150,6 +150,7 @@ int ps_inputs_copy(struct ps_inputs *dst, const struct ps_inputs *src)
 	tmp.embed.site_import = src->embed.site_import;
 	tmp.embed.user_site_directory = src->embed.user_site_directory;
 	tmp.embed.pathconfig_warnings = src->embed.pathconfig_warnings;
+	tmp.embed.set_argv = src->embed.set_argv;
 
 	if (build_copy(&tmp.build, &src->build) < 0 || embed_copy(&tmp.embed, &src->embed) < 0 ||
 	    ps_set_str(&tmp.argv0, src->argv0) || ps_set_str(&tmp.os_executable, src->os_executable) ||

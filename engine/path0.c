@@ -12,6 +12,12 @@
  *   - -m: the working directory (getcwd);
  *   - -c, stdin, interactive: ''.
  *
+ * An embedding application gets sys.path[0] only when it hands Python an
+ * argv with updatepath (PySys_SetArgv, PySys_SetArgvEx(..., 1)) or runs
+ * Py_RunMain / Py_Main (embed.set_argv); Py_Initialize alone inserts
+ * nothing (real 3.8.18, 3.12.1 and 3.13.0 programs: no '' entry; with
+ * PySys_SetArgvEx of "", "-c", "-m" or a script: '', the cwd, its directory).
+ *
  * On Windows (nt) there is no realpath: the script path is made absolute
  * with GetFullPathNameW (normalised, links left alone) and its directory
  * is what precedes the last '\\' or '/', keeping the separator after a
@@ -170,6 +176,14 @@ int ps_path0_run(struct ps_ctx *c)
 	bool script_is_file = false;
 	long step;
 
+	if (c->in->embed.present && !c->in->embed.set_argv) {
+		ps_trace(c, PS_PHASE_PATH0, PS_OP_DECIDE, NULL, "none",
+			 "no sys.path[0]: the embedding application initialises Python without "
+			 "giving it an argv (no PySys_SetArgv / PySys_SetArgvEx with updatepath, no "
+			 "Py_RunMain), and only those insert sys.path[0] (embed.set_argv: true "
+			 "models an application that does)");
+		goto out;
+	}
 	if (run->kind == PS_RUN_SCRIPT) {
 		/* the main importer: a directory or a zip archive runs its __main__ */
 		bool dir = ps_probe_isdir(c, PS_PHASE_PATH0, arg,
@@ -211,7 +225,7 @@ int ps_path0_run(struct ps_ctx *c)
 			path0 = abs ? path0_dirname_nt(c, abs) : NULL;
 			detail = ps_ctx_printf(c, "the directory of the script %s made absolute (%s); "
 						  "Windows resolves no links here", arg, abs ? abs : "");
-			if (!script_is_file && !ps_fs_exists(c->fs, arg) &&
+			if (!script_is_file && !c->in->embed.present && !ps_fs_exists(c->fs, arg) &&
 			    ps_strv_pushf(&c->r->notes, "the script %s does not exist: the "
 					  "interpreter would exit with status 2 (\"can't open file\") "
 					  "after start-up", arg) < 0)
@@ -235,7 +249,8 @@ int ps_path0_run(struct ps_ctx *c)
 			path0 = path0_dirname(c, arg);
 			detail = ps_ctx_printf(c, "the directory part of the script path as typed: "
 						  "%s cannot be resolved", arg);
-			if (ps_strv_pushf(&c->r->notes, "the script %s does not exist: the "
+			/* an embedding application only names it in argv: nothing opens it */
+			if (!c->in->embed.present && ps_strv_pushf(&c->r->notes, "the script %s does not exist: the "
 					  "interpreter would exit with status 2 (\"can't open file\") "
 					  "after start-up", arg) < 0)
 				c->oom = true;

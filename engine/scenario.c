@@ -242,7 +242,7 @@ static const char *const embed_keys[] = {
 	"home", "program_name", "executable", "base_executable", "prefix", "exec_prefix",
 	"base_prefix", "base_exec_prefix", "stdlib_dir", "module_search_paths", "pythonpath_env",
 	"use_environment", "site_import", "user_site_directory", "pathconfig_warnings", "setpath",
-	NULL,
+	"set_argv", NULL,
 };
 static const char *const file_keys[] = {"type", "content", "link", "mode", "hidden", NULL};
 static const char *const file_types[] = {"file", "exec", "dir", NULL};
@@ -476,7 +476,8 @@ static int load_embed(struct loader *l, const struct ps_ynode *root)
 	    get_tristate(l, em, "site_import", "embed", &e->site_import) < 0 ||
 	    get_tristate(l, em, "user_site_directory", "embed", &e->user_site_directory) < 0 ||
 	    get_tristate(l, em, "pathconfig_warnings", "embed", &e->pathconfig_warnings) < 0 ||
-	    get_str(l, em, "setpath", "embed", &e->setpath) < 0)
+	    get_str(l, em, "setpath", "embed", &e->setpath) < 0 ||
+	    get_bool(l, em, "set_argv", "embed", &e->set_argv) < 0)
 		return -1;
 	msp = ps_ynode_get(em, "module_search_paths");
 	if (!is_null(msp)) {

@@ -442,7 +442,7 @@ int ps_scenario_write(const struct ps_inputs *in, struct ps_vfs *vfs, const char
 		    !e->prefix && !e->exec_prefix && !e->base_prefix && !e->base_exec_prefix &&
 		    !e->stdlib_dir && !e->pythonpath_env && !e->module_search_paths_set &&
 		    e->use_environment < 0 && e->site_import < 0 && e->user_site_directory < 0 &&
-		    e->pathconfig_warnings < 0 && !e->setpath) {
+		    e->pathconfig_warnings < 0 && !e->setpath && !e->set_argv) {
 			ps_buf_adds(out, " {}\n");
 		} else {
 			ps_buf_addc(out, '\n');
@@ -472,6 +472,8 @@ int ps_scenario_write(const struct ps_inputs *in, struct ps_vfs *vfs, const char
 			kv_tristate(out, 2, "user_site_directory", e->user_site_directory);
 			kv_tristate(out, 2, "pathconfig_warnings", e->pathconfig_warnings);
 			kv_str(out, 2, "setpath", e->setpath);
+			if (e->set_argv)
+				kv_bool(out, 2, "set_argv", true);
 		}
 	}
 	if (in->nregistry) {

@@ -9,6 +9,13 @@
  *   python l.py (l.py -> s.py)      -> '/tmp/h3t'
  *   python /tmp/h3t/../h3t/s.py     -> '/tmp/h3t'
  *   python empty.zip (empty file)   -> runs as a script (not an archive)
+ *
+ * Embedding programs linked against libpython of 3.8.18, 3.12.1 and
+ * 3.13.0 (Py_Initialize, then print(sys.path), run from /tmp):
+ *   no PySys_SetArgvEx            -> no sys.path[0] at all (no '')
+ *   PySys_SetArgvEx(1, {""}, 1)   -> ''       {"-c"} -> ''
+ *   {"-m"}                        -> '/tmp'   (the cwd)
+ *   {"/tmp/h19/emb/x.py"} (absent) -> '/tmp/h19/emb'
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -227,9 +234,54 @@ static void test_directory_and_zip(void **state)
 	fx_free(f);
 }
 
+/* An embedded interpreter: sys.path[0] only when the application sets argv (real runs above). */
+static void test_embedded(void **state)
+{
+	static const int minors[] = { 8, 12, 13 };
+	(void)state;
+	for (size_t i = 0; i < sizeof minors / sizeof minors[0]; i++) {
+		struct fx *f = fx_new(minors[i], PS_RUN_COMMAND, "pass");
+		f->in.embed.present = true;
+		run(f);
+		assert_null(path0(f));
+		assert_string_not_equal(f->r.sys.path.v[0], "");
+		{
+			const struct ps_step *last = &f->r.trace[f->r.ntrace - 1];
+			assert_int_equal(last->phase, PS_PHASE_PATH0);
+			assert_non_null(strstr(last->note, "PySys_SetArgv"));
+		}
+		fx_free(f);
+
+		/* the same run modes as PySys_SetArgvEx's argv[0] when set_argv is on */
+		f = fx_new(minors[i], PS_RUN_COMMAND, "pass");
+		f->in.embed.present = true;
+		f->in.embed.set_argv = true;
+		run(f);
+		assert_string_equal(path0(f), "");
+		fx_free(f);
+
+		f = fx_new(minors[i], PS_RUN_MODULE, "mod");
+		f->in.embed.present = true;
+		f->in.embed.set_argv = true;
+		run(f);
+		assert_string_equal(path0(f), "/w");
+		fx_free(f);
+
+		f = fx_new(minors[i], PS_RUN_SCRIPT, "/tmp/h19/emb/x.py");
+		f->in.embed.present = true;
+		f->in.embed.set_argv = true;
+		run(f);
+		assert_string_equal(path0(f), "/tmp/h19/emb");
+		/* nothing opens argv[0] there: no "can't open file" note */
+		assert_int_equal(f->r.notes.n, 0);
+		fx_free(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_embedded),
 		cmocka_unit_test(test_command_and_interactive),
 		cmocka_unit_test(test_module),
 		cmocka_unit_test(test_script),

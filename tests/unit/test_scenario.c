@@ -249,6 +249,7 @@ static const char full_posix[] =
 	"  user_site_directory: false\n"
 	"  pathconfig_warnings: false\n"
 	"  setpath: /x:/y\n"
+	"  set_argv: true\n"
 	"registry:\n"
 	"  'HKLM\\Software\\Python\\PythonCore\\3.10\\PythonPath\\A': 'C:\\A\\lib'\n"
 	"files:\n"
@@ -330,6 +331,15 @@ static void test_every_key(void **state)
 	assert_int_equal(in->embed.user_site_directory, 0);
 	assert_int_equal(in->embed.pathconfig_warnings, 0);
 	assert_string_equal(in->embed.setpath, "/x:/y");
+	assert_true(in->embed.set_argv);
+	{
+		/* the explorer works on copies: set_argv goes with them */
+		struct ps_inputs cp;
+		ps_inputs_init(&cp);
+		assert_int_equal(ps_inputs_copy(&cp, in), 0);
+		assert_true(cp.embed.set_argv);
+		ps_inputs_release(&cp);
+	}
 	assert_int_equal(in->nregistry, 1);
 	assert_string_equal(in->registry[0].key, "HKLM\\Software\\Python\\PythonCore\\3.10\\PythonPath\\A");
 	assert_string_equal(in->registry[0].value, "C:\\A\\lib");
@@ -395,6 +405,8 @@ static void test_defaults(void **state)
 	assert_string_equal(sc->inputs.cwd, "C:\\");
 	assert_true(sc->inputs.embed.present);
 	assert_false(sc->inputs.embed.module_search_paths_set);
+	/* Py_Initialize alone: no argv, so no sys.path[0], unless set_argv says otherwise */
+	assert_false(sc->inputs.embed.set_argv);
 	ps_scenario_free(sc);
 
 	sc = load_ok("platform: darwin\npython: {version: '3.13', framework: yes}\n"
@@ -555,6 +567,8 @@ static void test_errors(void **state)
 		{PY "embed: {site_import: 'yes please'}\n", 2, 22,
 		 "embed.site_import must be true or false, not a string"},
 		{PY "embed: [a]\n", 2, 8, "embed must be a mapping, not a sequence"},
+		{PY "embed: {set_argv: [x]}\n", 2, 19,
+		 "embed.set_argv must be true or false, not a sequence"},
 		{PY "registry: {a: [b]}\n", 2, 15, "registry values must be strings, not a sequence"},
 		/* files */
 		{PY "files: [/a]\n", 2, 8, "files must be a mapping, not a sequence"},
@@ -716,6 +730,7 @@ static void assert_inputs_equal(const struct ps_inputs *a, const struct ps_input
 	assert_int_equal(a->embed.user_site_directory, b->embed.user_site_directory);
 	assert_int_equal(a->embed.pathconfig_warnings, b->embed.pathconfig_warnings);
 	STR_EQ(a->embed.setpath, b->embed.setpath);
+	assert_int_equal(a->embed.set_argv, b->embed.set_argv);
 	assert_int_equal(a->nregistry, b->nregistry);
 	for (size_t i = 0; i < a->nregistry; i++) {
 		STR_EQ(a->registry[i].key, b->registry[i].key);
@@ -777,6 +792,8 @@ static void test_roundtrip(void **state)
 	roundtrip(sample_home);
 	roundtrip(sample_venv);
 	roundtrip("python: {version: '3.12'}\n");
+	roundtrip("python: {version: '3.12'}\nembed: {set_argv: true}\n");
+	roundtrip("python: {version: '3.12'}\nembed: {set_argv: false}\n");
 	roundtrip("platform: nt\npython: {version: '3.12', winver: 3.12-32}\n"
 		  "invocation: {argv0: python.exe, cwd: 'C:\\x', env: {Path: 'C:\\a;C:\\b'}}\n"
 		  "embed: {}\n"
