@@ -17,6 +17,12 @@
  *   - invocation.cwd defaults to "/" ("C:\" on nt); argv0 to "python3";
  *     run to {command: "pass"}.  The environment starts empty: only the
  *     variables listed in invocation.env are set (a null value = unset).
+ *   - python.micro unset: the newest release of that minor (rules that
+ *     changed within a minor, such as gh-113659, follow the newest).
+ *   - embed.set_argv defaults to false: an embedding application that only
+ *     calls Py_Initialize gives Python no argv, hence no sys.path[0];
+ *     true models PySys_SetArgv(Ex) with updatepath or Py_RunMain, and
+ *     invocation.run then plays argv[0].
  *   - Anchors are ignored and aliases refused (a scenario is small; this
  *     keeps every node in one place and rules out alias bombs).
  *   - Strings may not contain NUL bytes, except file contents.
