@@ -519,6 +519,13 @@ const char *ps_pth_action_name(enum ps_pth_action a);
 /* One line of one .pth (or ._pth) file and what happened to it. */
 struct ps_pth_line {
 	char *file;
+	/*
+	 * 1-based line number.  0: the record is about the file as a whole,
+	 * which has no line to name (it cannot be opened or decoded, or it is
+	 * empty and skipped): text is "", action "ignored" or "error", and the
+	 * detail says why.  A skipped file that has lines gets one "ignored"
+	 * record per line instead.
+	 */
 	int line;
 	char *text;
 	enum ps_pth_action action;

@@ -438,6 +438,50 @@ static void pth_hidden_by_micro(void **state)
 	}
 }
 
+/*
+ * A record about a .pth file as a whole has line 0, text "" and a detail:
+ * a file site.py cannot open (a directory named d.pth: real 3.12.1 skips
+ * it silently, sys.path unchanged), an empty file it skips (3.13.0 with an
+ * empty .empty.pth: nothing happens), one it cannot decode (the fatal
+ * case, pth_undecodable_fatal).  A skipped file that has lines gets one
+ * "ignored" record per line, numbered from 1.
+ */
+static void pth_whole_file_records(void **state)
+{
+	struct fx f;
+	char p[256];
+	const struct ps_pth_line *l;
+	(void)state;
+	fx_init(&f, 12);
+	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	addf(&f, PS_FT_DIR, NULL, "%s/d.pth", f.usp);
+	run(&f);
+	l = pth_find(&f, "/d.pth", 0);
+	assert_non_null(l);
+	assert_int_equal(l->action, PS_PTH_IGNORED);
+	assert_string_equal(l->text, "");
+	assert_non_null(strstr(l->detail, "cannot be opened"));
+	assert_int_equal(f.r.npth, 1);
+	fx_release(&f);
+
+	fx_init(&f, 13);
+	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	snprintf(p, sizeof p, "%s/.empty.pth", f.usp);
+	add(&f, p, PS_FT_FILE, "");
+	snprintf(p, sizeof p, "%s/.two.pth", f.usp);
+	add(&f, p, PS_FT_FILE, "a\nb\n");
+	run(&f);
+	l = pth_find(&f, "/.empty.pth", 0);
+	assert_non_null(l);
+	assert_int_equal(l->action, PS_PTH_IGNORED);
+	assert_string_equal(l->text, "");
+	assert_non_null(strstr(l->detail, "starts with '.'"));
+	assert_null(pth_find(&f, "/.two.pth", 0));
+	assert_string_equal(pth_find(&f, "/.two.pth", 1)->text, "a");
+	assert_int_equal(pth_find(&f, "/.two.pth", 2)->action, PS_PTH_IGNORED);
+	fx_release(&f);
+}
+
 /* Undecodable .pth under the C locale: init_import_site fails (real runs, see top). */
 static void pth_undecodable_fatal(void **state)
 {
@@ -457,6 +501,12 @@ static void pth_undecodable_fatal(void **state)
 		assert_non_null(strstr(f.r.fatal.cause,
 				       "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in "
 				       "position 11: invalid start byte"));
+		/* the whole file: one record, line 0 */
+		assert_int_equal(f.r.npth, 1);
+		assert_int_equal(f.r.pth[0].line, 0);
+		assert_int_equal(f.r.pth[0].action, PS_PTH_ERROR);
+		assert_string_equal(f.r.pth[0].text, "");
+		assert_non_null(strstr(f.r.pth[0].detail, "cannot be decoded"));
 		fx_release(&f);
 	}
 }
@@ -890,6 +940,7 @@ int main(void)
 		cmocka_unit_test(pth_lines_313),
 		cmocka_unit_test(pth_hidden_flag),
 		cmocka_unit_test(pth_hidden_by_micro),
+		cmocka_unit_test(pth_whole_file_records),
 		cmocka_unit_test(pth_undecodable_fatal),
 		cmocka_unit_test(pth_undecodable_latin1),
 		cmocka_unit_test(venv_variants),
