@@ -58,12 +58,12 @@ struct site {
 	char *venv_cfg;             /* pyvenv.cfg site.py used, NULL when none */
 	long venv_step;             /* step that found it */
 	bool system_site;           /* include-system-site-packages is exactly "true" */
-	bool imports_unknown;       /* an import line already "ran" whose effect cannot be known */
 	/*
-	 * "line N of F" of the first such line whose text touches sys.path or
-	 * the import system: from then on sys.path may hold entries we cannot
-	 * see, so a module found nowhere may still be importable and the
-	 * position of every later entry is uncertain.  NULL when none; yours.
+	 * "line N of F" of the first import line whose effect cannot be known
+	 * and whose text touches sys.path or the import system: from then on
+	 * sys.path may hold entries we cannot see, so a module found nowhere
+	 * may still be importable and the position of every later entry is
+	 * uncertain.  NULL when none; yours.
 	 */
 	char *path_changer;
 	bool distutils_shim;        /* setuptools' add_shim() ran: `import distutils` may succeed */
@@ -899,8 +899,6 @@ static bool pth_import(struct site *st, const char *full, int lineno, const char
 				       "whether a later import line fails, are uncertain"
 				     : "its effect cannot be known",
 		    lineno, full);
-	if (!benign)
-		st->imports_unknown = true;
 	if (!benign && changes && !st->path_changer)
 		st->path_changer = ps_ctx_printf(c, "line %d of %s", lineno, full);
 	if (ps_strv_pushf(&st->r->notes, "%s, line %d would run `%s`%s (not modelled: pathscope "
