@@ -38,7 +38,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compute-int.h"
+#include "getpath-int.h"
 
 /* Which readlines() call failed (index into rules->getpath_readlines_line). */
 enum { RL_CFG_PARENT = 0, RL_CFG_EXEDIR, RL_PTH, RL_BUILDDIR };
@@ -85,47 +85,10 @@ static bool T(const char *s)
 	return s && *s;
 }
 
-static const char *S(const char *s)
-{
-	return s ? s : "None";
-}
-
-static char *vfmt(struct gp *g, const char *fmt, va_list ap)
-{
-	struct ps_buf b;
-	ps_buf_init(&b);
-	ps_buf_vaddf(&b, fmt, ap);
-	if (b.oom) {
-		g->c->oom = true;
-		ps_buf_release(&b);
-		return NULL;
-	}
-	return ps_buf_detach(&b);
-}
-
-/* Formats a note; yours (NULL after OOM). */
-static char *fmt(struct gp *g, const char *f, ...) PS_PRINTF(2, 3);
-static char *fmt(struct gp *g, const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	va_start(ap, f);
-	s = vfmt(g, f, ap);
-	va_end(ap);
-	return s;
-}
-
 /* *var = copy of val (NULL allowed). */
 static void setv(struct gp *g, char **var, const char *val)
 {
 	ps_ctx_set(g->c, var, val);
-}
-
-/* *var = val, adopting it. */
-static void takev(char **var, char *val)
-{
-	free(*var);
-	*var = val;
 }
 
 static void setwhy(struct gp *g, char **why, const char *f, ...) PS_PRINTF(3, 4);
@@ -133,39 +96,8 @@ static void setwhy(struct gp *g, char **why, const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
-	takev(why, vfmt(g, f, ap));
+	ps_gp_take(why, ps_gp_vfmt(g->c, f, ap));
 	va_end(ap);
-}
-
-/* Probes with a formatted note. */
-static bool probe_isfile(struct gp *g, enum ps_phase ph, const char *path, const char *f, ...)
-	PS_PRINTF(4, 5);
-static bool probe_isfile(struct gp *g, enum ps_phase ph, const char *path, const char *f, ...)
-{
-	va_list ap;
-	char *note;
-	bool ok;
-	va_start(ap, f);
-	note = vfmt(g, f, ap);
-	va_end(ap);
-	ok = ps_probe_isfile(g->c, ph, path, note);
-	free(note);
-	return ok;
-}
-
-static bool probe_isdir(struct gp *g, enum ps_phase ph, const char *path, const char *f, ...)
-	PS_PRINTF(4, 5);
-static bool probe_isdir(struct gp *g, enum ps_phase ph, const char *path, const char *f, ...)
-{
-	va_list ap;
-	char *note;
-	bool ok;
-	va_start(ap, f);
-	note = vfmt(g, f, ap);
-	va_end(ap);
-	ok = ps_probe_isdir(g->c, ph, path, note);
-	free(note);
-	return ok;
 }
 
 static char *join(struct gp *g, const char *a, const char *b)
@@ -311,21 +243,24 @@ static void gp_fatal(struct gp *g, int which, const char *file, int err)
 	}
 	r->has_fatal = true;
 	r->fatal.exit_status = 1;
-	takev(&r->fatal.output, ps_buf_detach(&out));
+	ps_gp_take(&r->fatal.output, ps_buf_detach(&out));
 	setv(g, &r->fatal.message, "error evaluating path");
 	if (err == EFBIG) {
-		takev(&r->fatal.cause,
-		      fmt(g, "the %s %s is 32 KiB or larger: getpath reads pyvenv.cfg, ._pth and "
-			     "pybuilddir.txt into a 32 KiB buffer and the MemoryError it raises "
-			     "for larger files stops start-up", kind, file));
-		takev(&r->fatal.fix, fmt(g, "Shrink %s below 32 KiB or remove it.", file));
+		ps_gp_take(&r->fatal.cause,
+			   ps_ctx_printf(g->c, "the %s %s is 32 KiB or larger: getpath reads "
+					       "pyvenv.cfg, ._pth and pybuilddir.txt into a 32 KiB "
+					       "buffer and the MemoryError it raises for larger files "
+					       "stops start-up", kind, file));
+		ps_gp_take(&r->fatal.fix, ps_ctx_printf(g->c, "Shrink %s below 32 KiB or remove it.",
+							file));
 	} else {
-		takev(&r->fatal.cause,
-		      fmt(g, "reading the %s %s failed with %s; getpath only tolerates "
-			     "'not found'%s there, so the exception stops start-up", kind, file,
-			  errno_name(err),
-			  which == RL_PTH ? "" : " and 'permission denied'"));
-		takev(&r->fatal.fix, fmt(g, "Make %s a readable file, or make it absent.", file));
+		ps_gp_take(&r->fatal.cause,
+			   ps_ctx_printf(g->c, "reading the %s %s failed with %s; getpath only tolerates "
+					       "'not found'%s there, so the exception stops start-up", kind, file,
+					 errno_name(err),
+					 which == RL_PTH ? "" : " and 'permission denied'"));
+		ps_gp_take(&r->fatal.fix, ps_ctx_printf(g->c, "Make %s a readable file, or make it "
+							      "absent.", file));
 	}
 	ps_trace(g->c, which == RL_PTH ? PS_PHASE_PTH : which == RL_BUILDDIR ? PS_PHASE_BUILD
 		 : PS_PHASE_VENV, PS_OP_DECIDE, file, "fatal",
@@ -350,15 +285,15 @@ static char *search_up(struct gp *g, enum ps_phase ph, const char *start,
 	while (T(d) && !g->c->oom) {
 		for (size_t i = 0; i < n; i++) {
 			char *p = join(g, d, landmarks[i]);
-			bool hit = dirs ? probe_isdir(g, ph, p, "%s: is %s under %s?", what,
+			bool hit = dirs ? ps_gp_probe(g->c, ph, PS_OP_ISDIR, p, "%s: is %s under %s?", what,
 						      landmarks[i], d)
-					: probe_isfile(g, ph, p, "%s: is %s under %s?", what,
-						       landmarks[i], d);
+					: ps_gp_probe(g->c, ph, PS_OP_ISFILE, p, "%s: is %s under %s?", what,
+						      landmarks[i], d);
 			free(p);
 			if (hit)
 				return d;
 		}
-		takev(&d, ps_ctx_dirname(g->c, d));
+		ps_gp_take(&d, ps_ctx_dirname(g->c, d));
 	}
 	free(d);
 	return NULL;
@@ -400,7 +335,7 @@ static int readlines(struct gp *g, enum ps_phase ph, const char *path, struct ps
 	char *note;
 	int rc;
 	va_start(ap, f);
-	note = vfmt(g, f, ap);
+	note = ps_gp_vfmt(g->c, f, ap);
 	va_end(ap);
 	ps_strv_clear(lines);
 	if (g->nt && ps_fs_isdir(g->c->fs, path)) {
@@ -530,20 +465,6 @@ static bool fnf_or_perm(int err)
 /* The steps                                                           */
 /* ------------------------------------------------------------------ */
 
-/* PYTHONNOUSERSITE and friends: _Py_get_env_flag's integer rule. */
-static int env_flag_value(const char *v)
-{
-	char *end;
-	long n;
-	if (!v)
-		return 0;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno == ERANGE || n < 0 || n > INT_MAX)
-		return 1;  /* not an int, negative or out of range: counts as 1 */
-	return (int)n;
-}
-
 /* Effective configuration before getpath (initconfig's work). */
 static void s_config(struct gp *g)
 {
@@ -552,26 +473,13 @@ static void s_config(struct gp *g)
 	const struct ps_embed *em = &in->embed;
 	const char *v;
 
-	c->isolated = g->R->has_isolated && in->flags.isolated;
-	c->use_environment = !in->flags.ignore_environment;
-	if (em->present && em->use_environment >= 0)
-		c->use_environment = em->use_environment != 0;
-	if (c->isolated)
-		c->use_environment = false;
-
-	c->site_import = !in->flags.no_site;
-	if (em->present && em->site_import >= 0)
-		c->site_import = em->site_import != 0;
-
-	c->user_site_directory = !in->flags.no_user_site && !c->isolated;
-	if (em->present && em->user_site_directory >= 0)
-		c->user_site_directory = em->user_site_directory != 0;
+	ps_gp_config_flags(c);
 	v = ps_ctx_env_gated(c, "PYTHONNOUSERSITE");
-	if (v && env_flag_value(v) > 0) {
+	if (v && ps_gp_env_flag(v) > 0) {
 		c->user_site_directory = false;
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "user site disabled",
 			 "PYTHONNOUSERSITE=%s counts as %d (only an integer 0 leaves the user "
-			 "site on): user_site_directory = 0", v, env_flag_value(v));
+			 "site on): user_site_directory = 0", v, ps_gp_env_flag(v));
 	}
 
 	c->safe_path = false;
@@ -628,29 +536,31 @@ static void s0_constants(struct gp *g)
 	setv(g, &g->platlibdir, env_pld ? env_pld : T(b->platlibdir) ? b->platlibdir
 			       : g->nt ? "DLLs" : "lib");
 	if (g->nt) {
-		g->stdlib_subdir = fmt(g, "Lib");
-		g->lm_py = fmt(g, "Lib\\os.py");
-		g->lm_pyc = fmt(g, "Lib\\os.pyc");
-		g->platstdlib_lm = fmt(g, "%s", g->platlibdir);
+		g->stdlib_subdir = ps_ctx_printf(c, "Lib");
+		g->lm_py = ps_ctx_printf(c, "Lib\\os.py");
+		g->lm_pyc = ps_ctx_printf(c, "Lib\\os.pyc");
+		g->platstdlib_lm = ps_ctx_printf(c, "%s", g->platlibdir);
 		/* PYDEBUGEXT ("_d") is not modelled: release builds only */
-		g->zip_lm = fmt(g, "python%d%d.zip", M, m);
-		g->default_program_name = fmt(g, "python");
+		g->zip_lm = ps_ctx_printf(c, "python%d%d.zip", M, m);
+		g->default_program_name = ps_ctx_printf(c, "python");
 		/* an unset VPATH reaches getpath.py as None, and the f-string says so */
-		g->build_landmark = fmt(g, "%s\\Modules\\Setup.local", T(g->VPATH) ? g->VPATH : "None");
-		g->buildstdlib_lm = fmt(g, "Lib\\os.py");
-		g->winreg_key = fmt(g, "SOFTWARE\\Python\\PythonCore\\%s\\PythonPath",
-				    T(b->winver) ? b->winver : g->R->name);
+		g->build_landmark = ps_ctx_printf(c, "%s\\Modules\\Setup.local",
+						  T(g->VPATH) ? g->VPATH : "None");
+		g->buildstdlib_lm = ps_ctx_printf(c, "Lib\\os.py");
+		g->winreg_key = ps_ctx_printf(c, "SOFTWARE\\Python\\PythonCore\\%s\\PythonPath",
+						 T(b->winver) ? b->winver : g->R->name);
 	} else {
-		g->stdlib_subdir = fmt(g, "%s/python%d.%d%s", g->platlibdir, M, m, abi);
-		g->lm_py = fmt(g, "%s/os.py", g->stdlib_subdir);
-		g->lm_pyc = fmt(g, "%s/os.pyc", g->stdlib_subdir);
-		g->platstdlib_lm = fmt(g, "%s/python%d.%d%s/lib-dynload", g->platlibdir, M, m, abi);
-		g->zip_lm = fmt(g, "%s/python%d%d%s.zip", g->platlibdir, M, m, abi);
-		g->default_program_name = fmt(g, "python%d", M);
-		g->build_landmark = fmt(g, "Modules/Setup.local");
-		g->buildstdlib_lm = fmt(g, "Lib/os.py");
+		g->stdlib_subdir = ps_ctx_printf(c, "%s/python%d.%d%s", g->platlibdir, M, m, abi);
+		g->lm_py = ps_ctx_printf(c, "%s/os.py", g->stdlib_subdir);
+		g->lm_pyc = ps_ctx_printf(c, "%s/os.pyc", g->stdlib_subdir);
+		g->platstdlib_lm = ps_ctx_printf(c, "%s/python%d.%d%s/lib-dynload", g->platlibdir, M,
+						 m, abi);
+		g->zip_lm = ps_ctx_printf(c, "%s/python%d%d%s.zip", g->platlibdir, M, m, abi);
+		g->default_program_name = ps_ctx_printf(c, "python%d", M);
+		g->build_landmark = ps_ctx_printf(c, "Modules/Setup.local");
+		g->buildstdlib_lm = ps_ctx_printf(c, "Lib/os.py");
 	}
-	g->versioned_program_name = fmt(g, "python%d.%d", M, m);
+	g->versioned_program_name = ps_ctx_printf(c, "python%d.%d", M, m);
 	/*
 	 * library: the DLL on Windows, the framework's dylib on macOS
 	 * framework builds (dladdr), any shared libpython from 3.14.
@@ -691,8 +601,8 @@ static void s1_real_executable(struct gp *g)
 			size_t n = strlen(argv0);
 			char *a = n >= 4 && strcasecmp(argv0 + n - 4, ".exe") == 0
 				  ? ps_ctx_strdup(c, argv0) : ps_ctx_printf(c, "%s.exe", argv0);
-			takev(&g->real_executable, a ? ps_ctx_check(c, ps_path_abspath(c->plat,
-					c->in->cwd, a)) : NULL);
+			ps_gp_take(&g->real_executable, a ? ps_ctx_check(c, ps_path_abspath(c->plat,
+					     c->in->cwd, a)) : NULL);
 			free(a);
 			ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable", g->real_executable,
 				     "no invocation.executable: the module path Windows would report "
@@ -745,8 +655,8 @@ static void s1_read_config(struct gp *g)
 		g->pythonpath_was_set = true;
 		for (size_t i = 0; i < em->module_search_paths.n; i++)
 			msp_add(g, ps_ctx_strdup(g->c, em->module_search_paths.v[i]), PS_ORIGIN_EMBED,
-				fmt(g, "set by the embedding application (module_search_paths), "
-				       "used verbatim"));
+				ps_ctx_printf(g->c, "set by the embedding application (module_search_paths), "
+						    "used verbatim"));
 	}
 	ps_trace(g->c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "embedded",
 		 "an embedding application's PyConfig: its fields are used before anything is "
@@ -775,7 +685,7 @@ static void s3_executable(struct gp *g)
 		char *p = ps_ctx_printf(c, "%s%s", g->program_name, g->exe_suffix);
 		if (p && ps_probe_isxfile(c, PS_PHASE_EXECUTABLE, p,
 					  "the program name lacks .exe: does it name an .exe?")) {
-			takev(&g->program_name, p);
+			ps_gp_take(&g->program_name, p);
 			p = NULL;
 			ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
 				     "program name completed with .exe");
@@ -786,7 +696,7 @@ static void s3_executable(struct gp *g)
 	if (g->py_setpath && !T(g->executable))
 		setv(g, &g->executable, g->real_executable);
 	if (!T(g->executable) && g->program_name && strchr(g->program_name, g->sep)) {
-		takev(&g->executable, gabspath(g, g->program_name));
+		ps_gp_take(&g->executable, gabspath(g, g->program_name));
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->executable,
 			     "the program name %s contains a '%c': executable = it, made absolute "
 			     "against the working directory %s and normalised", g->program_name,
@@ -815,7 +725,7 @@ static void s3_executable(struct gp *g)
 							 "PATH search for the program name (PATH is "
 							 "used even under -E/-I)");
 			if (hit) {
-				takev(&g->executable, p);
+				ps_gp_take(&g->executable, p);
 				ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->executable,
 					     "found %s in PATH entry '%s'%s", g->program_name,
 					     dirs.v[i],
@@ -830,7 +740,7 @@ static void s3_executable(struct gp *g)
 	}
 	if (!T(g->executable)) {
 		setv(g, &g->executable, "");
-		takev(&g->executable_dir, gabspath(g, "."));
+		ps_gp_take(&g->executable_dir, gabspath(g, "."));
 		setv(g, &g->real_executable_dir, g->executable_dir);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", "",
 			     "the executable could not be located (%s): sys.executable is '' and "
@@ -849,13 +759,13 @@ static void s3_executable(struct gp *g)
 			 * python.library is modelled with an empty library dir.
 			 */
 			char *ldir = ps_ctx_dirname(c, g->library ? g->library : "");
-			takev(&g->base_executable, ps_ctx_printf(c, "%s/bin/python%d.%d",
-					ldir ? ldir : "", c->in->build.major, c->in->build.minor));
+			ps_gp_take(&g->base_executable, ps_ctx_printf(c, "%s/bin/python%d.%d",
+					     ldir ? ldir : "", c->in->build.major, c->in->build.minor));
 			free(ldir);
 			ps_trace_set(c, PS_PHASE_EXECUTABLE, "base_executable", g->base_executable,
 				     "%s is set in a framework build: base_executable = bin/pythonM.m "
 				     "next to the framework library %s (the app bundle's interpreter "
-				     "is hidden)", var, S(g->library));
+				     "is hidden)", var, ps_gp_str(g->library));
 		} else {
 			if (g->R->base_exe_prefers_real && T(g->real_executable))
 				setv(g, &g->base_executable, g->real_executable);
@@ -868,7 +778,7 @@ static void s3_executable(struct gp *g)
 		if (!T(g->real_executable))
 			setv(g, &g->real_executable, g->base_executable);
 		setv(g, &g->executable, T(g->env_exe) ? g->env_exe : g->env_launcher);
-		takev(&g->executable_dir, ps_ctx_dirname(c, g->executable));
+		ps_gp_take(&g->executable_dir, ps_ctx_dirname(c, g->executable));
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->executable,
 			     "%s=%s replaces sys.executable (read even under -E/-I)%s", var,
 			     g->executable,
@@ -911,7 +821,7 @@ static void s5_base_executable(struct gp *g)
 			       "is the venv's executable a symlink to the base interpreter?");
 	if (rc == 0) {
 		if (strcmp(r, g->executable) != 0) {
-			takev(&g->base_executable, r);
+			ps_gp_take(&g->base_executable, r);
 			ps_trace_set(c, PS_PHASE_VENV, "base_executable", g->base_executable,
 				     "%s is a symlink: base_executable = the end of its chain",
 				     g->executable);
@@ -920,20 +830,20 @@ static void s5_base_executable(struct gp *g)
 		free(r);
 	}
 	base = ps_ctx_basename(c, g->executable);
-	takev(&g->base_executable, join(g, g->executable_dir, base));
+	ps_gp_take(&g->base_executable, join(g, g->executable_dir, base));
 	/* the fallback names are tried on POSIX only (os_name != 'nt') */
-	if (!g->nt && !probe_isfile(g, PS_PHASE_VENV, g->base_executable,
-			  "not a symlink: is there a %s in the venv's home?", base ? base : "")) {
+	if (!g->nt && !ps_gp_probe(c, PS_PHASE_VENV, PS_OP_ISFILE, g->base_executable,
+				"not a symlink: is there a %s in the venv's home?", base ? base : "")) {
 		const char *cands[2] = { g->default_program_name, g->versioned_program_name };
 		for (int i = 0; i < 2; i++) {
 			char *p;
 			if (base && cands[i] && strcmp(base, cands[i]) == 0)
 				continue;
 			p = join(g, g->executable_dir, cands[i]);
-			if (p && probe_isfile(g, PS_PHASE_VENV, p,
-					      "%s is missing in home: try %s", base ? base : "",
-					      cands[i])) {
-				takev(&g->base_executable, p);
+			if (p && ps_gp_probe(c, PS_PHASE_VENV, PS_OP_ISFILE, p,
+					     "%s is missing in home: try %s", base ? base : "",
+					     cands[i])) {
+				ps_gp_take(&g->base_executable, p);
 				break;
 			}
 			free(p);
@@ -965,7 +875,7 @@ static int s5_pyvenv(struct gp *g)
 	ps_strv_init(&lines);
 	d2 = T(g->executable_dir) ? ps_ctx_strdup(c, g->executable_dir)
 				  : ps_ctx_dirname(c, g->executable);
-	takev(&g->venv_prefix, ps_ctx_dirname(c, d2));
+	ps_gp_take(&g->venv_prefix, ps_ctx_dirname(c, d2));
 	path = join(g, g->venv_prefix, "pyvenv.cfg");
 	rc = path ? readlines(g, PS_PHASE_VENV, path, &lines,
 			      "pyvenv.cfg one level above the executable's directory (read first)")
@@ -1012,7 +922,7 @@ static int s5_pyvenv(struct gp *g)
 				 "kept, its home key is ignored", i + 1, g->home);
 			break;
 		}
-		takev(&g->executable_dir, pystrip(g, eq + 1, strlen(eq + 1)));
+		ps_gp_take(&g->executable_dir, pystrip(g, eq + 1, strlen(eq + 1)));
 		setv(g, &g->real_executable_dir, g->executable_dir);
 		ps_trace_set(c, PS_PHASE_VENV, "executable_dir", g->executable_dir,
 			     "line %zu of %s sets home: the prefix searches start from %s instead "
@@ -1072,7 +982,7 @@ static void s6_bookkeeping(struct gp *g)
 					   "only, not its directories)");
 		if (rc == 0) {
 			bool same = strcmp(r, g->real_executable) == 0;
-			takev(&g->real_executable, r);
+			ps_gp_take(&g->real_executable, r);
 			ps_trace_set(c, PS_PHASE_EXECUTABLE, "real_executable",
 				     g->real_executable, "%s",
 				     same ? "not a symlink: real_executable is the executable itself"
@@ -1099,7 +1009,7 @@ static void s6_bookkeeping(struct gp *g)
 			int rc = gp_realpath(g, PS_PHASE_EXECUTABLE, ldir, &r,
 					     "the library's directory holds the stdlib: resolve it");
 			if (rc == 0) {
-				takev(&g->executable_dir, r);
+				ps_gp_take(&g->executable_dir, r);
 				setv(g, &g->real_executable_dir, g->executable_dir);
 				ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable_dir", g->executable_dir,
 					     "macOS: the library's directory %s holds %s, so the searches "
@@ -1109,13 +1019,13 @@ static void s6_bookkeeping(struct gp *g)
 		free(ldir);
 	}
 	if (!T(g->executable_dir) && T(g->real_executable)) {
-		takev(&g->executable_dir, ps_ctx_dirname(c, g->real_executable));
+		ps_gp_take(&g->executable_dir, ps_ctx_dirname(c, g->real_executable));
 		setv(g, &g->real_executable_dir, g->executable_dir);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable_dir", g->executable_dir,
 			     "the directory of the real executable: where the searches start");
 	}
 	if (!T(g->real_executable_dir) && T(g->real_executable)) {
-		takev(&g->real_executable_dir, ps_ctx_dirname(c, g->real_executable));
+		ps_gp_take(&g->real_executable_dir, ps_ctx_dirname(c, g->real_executable));
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, g->real_executable_dir,
 			 "real_executable_dir = %s: where the build-tree markers are looked for",
 			 g->real_executable_dir);
@@ -1150,8 +1060,8 @@ static int s7_pth(struct gp *g)
 		rc = readlines(g, PS_PHASE_PTH, p, &g->pth, "._pth file %s", what[i]);
 		if (rc == 0) {
 			found = true;
-			takev(&g->pth_file, p);
-			takev(&g->pth_dir, ps_ctx_dirname(c, g->pth_file));
+			ps_gp_take(&g->pth_file, p);
+			ps_gp_take(&g->pth_dir, ps_ctx_dirname(c, g->pth_file));
 		} else if (rc == EFBIG) {
 			gp_fatal(g, RL_PTH, p, rc);
 			free(p);
@@ -1194,19 +1104,19 @@ static int s8_build(struct gp *g)
 	rc = p ? readlines(g, PS_PHASE_BUILD, p, &lines, "build tree marker") : ENOMEM;
 	if (rc == 0) {
 		if (lines.n > 0) {
-			takev(&g->platstdlib_dir, join(g, red, lines.v[0]));
+			ps_gp_take(&g->platstdlib_dir, join(g, red, lines.v[0]));
 			setwhy(g, &g->platstdlib_why, "named by the first line of %s (build tree)", p);
 		} else {
 			setv(g, &g->platstdlib_dir, red);
 			setwhy(g, &g->platstdlib_why, "%s is empty: the build directory itself", p);
 		}
-		takev(&g->build_prefix, join(g, red, g->VPATH));
+		ps_gp_take(&g->build_prefix, join(g, red, g->VPATH));
 		ps_trace_set(c, PS_PHASE_BUILD, "platstdlib_dir", g->platstdlib_dir,
 			     "%s exists: running from a build tree", p);
 	} else if (fnf_or_perm(rc)) {
 		char *q = join(g, red, g->build_landmark);
-		if (q && probe_isfile(g, PS_PHASE_BUILD, q, "source tree marker")) {
-			takev(&g->build_prefix, join(g, red, g->VPATH));
+		if (q && ps_gp_probe(c, PS_PHASE_BUILD, PS_OP_ISFILE, q, "source tree marker")) {
+			ps_gp_take(&g->build_prefix, join(g, red, g->VPATH));
 			if (g->nt) {
 				/* Windows quirk: the build's .pyd files are next to the executable */
 				setv(g, &g->platstdlib_dir, red);
@@ -1233,14 +1143,14 @@ static int s8_build(struct gp *g)
 				  : search_up(g, PS_PHASE_BUILD, g->build_prefix, lm, 1, false,
 					      "source tree");
 		if (!g->stdlib_dir_was_set) {
-			takev(&g->stdlib_dir, join(g, bsp ? bsp : g->build_prefix, "Lib"));
+			ps_gp_take(&g->stdlib_dir, join(g, bsp ? bsp : g->build_prefix, "Lib"));
 			setwhy(g, &g->stdlib_why, "the Lib directory of the source tree %s",
 			       bsp ? bsp : g->build_prefix);
 			ps_trace_set(c, PS_PHASE_BUILD, "stdlib_dir", g->stdlib_dir,
 				     "build tree: the stdlib is the source tree's Lib");
 		}
 		if (!T(g->prefix)) {
-			takev(&g->prefix, bsp);
+			ps_gp_take(&g->prefix, bsp);
 			bsp = NULL;
 			setwhy(g, &g->prefix_why, "the source tree holding Lib/os.py (build tree)");
 			ps_trace_set(c, PS_PHASE_BUILD, "prefix", g->prefix,
@@ -1266,7 +1176,8 @@ static bool stdlib_landmark_under(struct gp *g, enum ps_phase ph, const char *di
 	const char *lms[2] = { g->lm_py, g->lm_pyc };
 	for (int i = 0; i < 2; i++) {
 		char *p = join(g, dir, lms[i]);
-		bool hit = p && probe_isfile(g, ph, p, "%s: is %s under %s?", why, lms[i], dir);
+		bool hit = p && ps_gp_probe(g->c, ph, PS_OP_ISFILE, p, "%s: is %s under %s?", why,
+					    lms[i], dir);
 		free(p);
 		if (hit)
 			return true;
@@ -1283,8 +1194,8 @@ static char *zip_search(struct gp *g, const char *start, const char *what)
 	const char *lm[1] = { g->zip_lm };
 	if (g->nt) {
 		char *p = join(g, start, g->zip_lm);
-		bool hit = p && probe_isfile(g, PS_PHASE_PREFIX, p, "%s: is %s in %s?", what,
-					     g->zip_lm, start);
+		bool hit = p && ps_gp_probe(g->c, PS_PHASE_PREFIX, PS_OP_ISFILE, p, "%s: is %s in %s?",
+					    what, g->zip_lm, start);
 		free(p);
 		return hit ? ps_ctx_strdup(g->c, start) : NULL;
 	}
@@ -1312,7 +1223,7 @@ static void s9_prefix(struct gp *g)
 			char *pre = strndup(g->home, (size_t)(colon - g->home));
 			if (!pre)
 				c->oom = true;
-			takev(&g->prefix, pre);
+			ps_gp_take(&g->prefix, pre);
 			setv(g, &g->exec_prefix, colon + 1);
 		} else {
 			setv(g, &g->prefix, g->home);
@@ -1322,7 +1233,7 @@ static void s9_prefix(struct gp *g)
 		setwhy(g, &g->exec_prefix_why, "taken verbatim from home %s", g->home);
 		if (!g->stdlib_dir_was_set) {
 			setv(g, &g->stdlib_dir, NULL);
-			takev(&g->stdlib_why, NULL);
+			ps_gp_take(&g->stdlib_why, NULL);
 		}
 		ps_trace_set(c, PS_PHASE_HOME, "prefix", g->prefix,
 			     "home %s%s: prefix = %s%s", g->home,
@@ -1338,7 +1249,7 @@ static void s9_prefix(struct gp *g)
 
 	if (T(g->library) && !T(g->prefix)) {
 		char *ldir = ps_ctx_dirname(c, g->library);
-		takev(&g->prefix, zip_search(g, ldir, "zip landmark from the library's directory"));
+		ps_gp_take(&g->prefix, zip_search(g, ldir, "zip landmark from the library's directory"));
 		if (T(g->prefix)) {
 			setwhy(g, &g->prefix_why, "found %s above the runtime library", g->zip_lm);
 		} else if (stdlib_landmark_under(g, PS_PHASE_PREFIX, ldir,
@@ -1346,7 +1257,7 @@ static void s9_prefix(struct gp *g)
 			setv(g, &g->prefix, ldir);
 			setwhy(g, &g->prefix_why, "the runtime library's directory holds the stdlib");
 			if (!g->stdlib_dir_was_set) {
-				takev(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
+				ps_gp_take(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
 				setwhy(g, &g->stdlib_why, "%s under the library's directory %s",
 				       g->stdlib_subdir, g->prefix);
 			}
@@ -1358,9 +1269,9 @@ static void s9_prefix(struct gp *g)
 	}
 
 	if (T(g->executable_dir) && !T(g->prefix)) {
-		takev(&g->prefix, zip_search(g, g->executable_dir, g->nt
-					     ? "zip landmark (Windows: only directly in the directory)"
-					     : "zip landmark (searched all the way up first)"));
+		ps_gp_take(&g->prefix, zip_search(g, g->executable_dir, g->nt
+						  ? "zip landmark (Windows: only directly in the directory)"
+						  : "zip landmark (searched all the way up first)"));
 		if (T(g->prefix)) {
 			setwhy(g, &g->prefix_why, "found %s under it (the zip is a landmark, even "
 				   "empty)", g->zip_lm);
@@ -1368,8 +1279,8 @@ static void s9_prefix(struct gp *g)
 				     "found %s under %s: prefix = %s", g->zip_lm, g->prefix,
 				     g->prefix);
 			if (!g->stdlib_dir_was_set) {
-				takev(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
-				if (!probe_isdir(g, PS_PHASE_PREFIX, g->stdlib_dir,
+				ps_gp_take(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
+				if (!ps_gp_probe(c, PS_PHASE_PREFIX, PS_OP_ISDIR, g->stdlib_dir,
 						 "the zip was found: is there a stdlib directory too?")) {
 					setv(g, &g->stdlib_dir, NULL);
 				} else {
@@ -1384,8 +1295,8 @@ static void s9_prefix(struct gp *g)
 
 	if (T(g->executable_dir) && !T(g->prefix)) {
 		const char *lm[2] = { g->lm_py, g->lm_pyc };
-		takev(&g->prefix, search_up(g, PS_PHASE_PREFIX, g->executable_dir, lm, 2, false,
-					    "stdlib landmark"));
+		ps_gp_take(&g->prefix, search_up(g, PS_PHASE_PREFIX, g->executable_dir, lm, 2, false,
+						 "stdlib landmark"));
 		if (T(g->prefix)) {
 			setwhy(g, &g->prefix_why, "found %s (or os.pyc) under it, searching up from %s",
 			       g->lm_py, g->executable_dir);
@@ -1393,7 +1304,7 @@ static void s9_prefix(struct gp *g)
 				     "found %s under %s: prefix = %s", g->stdlib_subdir, g->prefix,
 				     g->prefix);
 			if (!T(g->stdlib_dir)) {
-				takev(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
+				ps_gp_take(&g->stdlib_dir, join(g, g->prefix, g->stdlib_subdir));
 				setwhy(g, &g->stdlib_why, "%s under prefix %s (found by its os.py)",
 				       g->stdlib_subdir, g->prefix);
 			}
@@ -1416,7 +1327,7 @@ static void s9_prefix(struct gp *g)
 			     g->PREFIX);
 	}
 	if (!T(g->prefix)) {
-		takev(&g->prefix, gabspath(g, ""));
+		ps_gp_take(&g->prefix, gabspath(g, ""));
 		ps_warn(c, PS_PHASE_PREFIX, "Could not find platform independent libraries <prefix>");
 		setwhy(g, &g->prefix_why, "the working directory: nothing else was found and "
 			   "PREFIX is empty");
@@ -1432,7 +1343,7 @@ static void s9_prefix(struct gp *g)
 		}
 		if (!T(g->exec_prefix) && g->R->exec_prefix_prefers_prefix && T(g->prefix)) {
 			char *p = join(g, g->prefix, g->platstdlib_lm);
-			if (p && probe_isdir(g, PS_PHASE_EXEC_PREFIX, p,
+			if (p && ps_gp_probe(c, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, p,
 					     "does prefix hold lib-dynload too? (3.14: checked first)")) {
 				setv(g, &g->exec_prefix, g->prefix);
 				setwhy(g, &g->exec_prefix_why, "prefix %s holds %s", g->prefix,
@@ -1442,8 +1353,8 @@ static void s9_prefix(struct gp *g)
 		}
 		if (!T(g->exec_prefix) && T(g->executable_dir)) {
 			const char *lm[1] = { g->platstdlib_lm };
-			takev(&g->exec_prefix, search_up(g, PS_PHASE_EXEC_PREFIX, g->executable_dir,
-							 lm, 1, true, "lib-dynload landmark"));
+			ps_gp_take(&g->exec_prefix, search_up(g, PS_PHASE_EXEC_PREFIX, g->executable_dir,
+							      lm, 1, true, "lib-dynload landmark"));
 			if (T(g->exec_prefix))
 				setwhy(g, &g->exec_prefix_why, "found %s under it, searching up from %s",
 				       g->platstdlib_lm, g->executable_dir);
@@ -1454,7 +1365,7 @@ static void s9_prefix(struct gp *g)
 		}
 		{
 			char *p = T(g->exec_prefix) ? join(g, g->exec_prefix, g->platstdlib_lm) : NULL;
-			if (!p || !probe_isdir(g, PS_PHASE_EXEC_PREFIX, p, g->nt
+			if (!p || !ps_gp_probe(c, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, p, g->nt
 					       ? "check that exec_prefix holds the DLLs directory"
 					       : "check that exec_prefix holds lib-dynload")) {
 				if (g->nt) {
@@ -1467,7 +1378,7 @@ static void s9_prefix(struct gp *g)
 						setv(g, &g->platstdlib_dir, g->exec_prefix);
 						setwhy(g, &g->platstdlib_why, "exec_prefix %s itself: it has "
 						       "no %s directory (Windows does not warn)",
-						       S(g->exec_prefix), g->platstdlib_lm);
+						       ps_gp_str(g->exec_prefix), g->platstdlib_lm);
 						ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "platstdlib_dir",
 							     g->platstdlib_dir, "no %s directory: "
 							     "platstdlib_dir = exec_prefix, no warning",
@@ -1529,28 +1440,6 @@ static void s10_venv_prefix(struct gp *g)
 		setv(g, &g->base_exec_prefix, g->exec_prefix);
 }
 
-/* The registry hive of a scenario key ("HKLM\\..."), 0 HKCU, 1 HKLM, -1 other. */
-static int reg_hive(const char *key, const char **rest)
-{
-	static const struct { const char *name; int hive; } hives[] = {
-		{ "HKCU\\", 0 }, { "HKEY_CURRENT_USER\\", 0 },
-		{ "HKLM\\", 1 }, { "HKEY_LOCAL_MACHINE\\", 1 },
-	};
-	for (size_t i = 0; i < sizeof hives / sizeof hives[0]; i++) {
-		size_t n = strlen(hives[i].name);
-		if (strncasecmp(key, hives[i].name, n) == 0) {
-			*rest = key + n;
-			return hives[i].hive;
-		}
-	}
-	return -1;
-}
-
-static int cmp_casei(const void *a, const void *b)
-{
-	return strcasecmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Windows: for HKCU then HKLM, the default value of every subkey of
  * SOFTWARE\Python\PythonCore\<winver>\PythonPath (enumerated in sorted
@@ -1562,88 +1451,46 @@ static int cmp_casei(const void *a, const void *b)
 static void s11_registry(struct gp *g)
 {
 	struct ps_ctx *c = g->c;
-	const struct ps_inputs *in = c->in;
-	size_t klen = strlen(g->winreg_key);
 	static const char *const hive_names[2] = { "HKCU", "HKLM" };
 
-	for (int hive = 0; hive < 2 && !c->oom; hive++) {
-		struct ps_strv subs;
-		const char *core = NULL;
-		bool exists = false;
-		ps_strv_init(&subs);
-		for (size_t i = 0; i < in->nregistry; i++) {
-			const char *rest;
-			const char *k = in->registry[i].key;
-			if (!k || reg_hive(k, &rest) != hive || strncasecmp(rest, g->winreg_key, klen))
-				continue;
-			rest += klen;
-			if (!*rest) {
-				exists = true;
-				core = in->registry[i].value;
-			} else if (*rest == '\\' && rest[1]) {
-				const char *end = strchr(rest + 1, '\\');
-				char *name = end ? strndup(rest + 1, (size_t)(end - rest - 1))
-						 : strdup(rest + 1);
-				exists = true;
-				if (!name) {
-					c->oom = true;
-					break;
-				}
-				for (size_t j = 0; j < subs.n; j++)
-					if (strcasecmp(subs.v[j], name) == 0) {
-						free(name);
-						name = NULL;
-						break;
-					}
-				if (name && ps_strv_push_take(&subs, name) < 0)
-					c->oom = true;
-			}
-		}
-		if (!exists) {
+	for (int hive = PS_GP_HKCU; hive <= PS_GP_HKLM && !c->oom; hive++) {
+		struct ps_gp_regkey k;
+		ps_gp_reg_read(c, hive, g->winreg_key, &k);
+		if (!k.exists) {
 			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "no key",
 				 "registry: no %s\\%s key", hive_names[hive], g->winreg_key);
-			ps_strv_release(&subs);
+			ps_gp_reg_release(&k);
 			continue;
 		}
-		if (subs.n)
-			qsort(subs.v, subs.n, sizeof *subs.v, cmp_casei);
-		for (size_t j = 0; j < subs.n && !c->oom; j++) {
-			const char *val = "";
+		for (size_t j = 0; j < k.nsubs && !c->oom; j++) {
 			struct ps_strv parts;
-			for (size_t i = 0; i < in->nregistry; i++) {
-				const char *rest;
-				const char *k = in->registry[i].key;
-				if (k && reg_hive(k, &rest) == hive &&
-				    !strncasecmp(rest, g->winreg_key, klen) && rest[klen] == '\\' &&
-				    !strcasecmp(rest + klen + 1, subs.v[j]))
-					val = in->registry[i].value ? in->registry[i].value : "";
-			}
 			ps_strv_init(&parts);
-			if (ps_strv_split(&parts, val, ';') < 0)
+			if (ps_strv_split(&parts, k.subs[j].value, ';') < 0)
 				c->oom = true;
 			for (size_t i = 0; i < parts.n; i++)
 				msp_add(g, ps_ctx_strdup(c, parts.v[i]), PS_ORIGIN_REGISTRY,
-					fmt(g, "registry %s\\%s\\%s (an application's path, used "
-					       "verbatim)", hive_names[hive], g->winreg_key, subs.v[j]));
+					ps_ctx_printf(c, "registry %s\\%s\\%s (an application's path, "
+						      "used verbatim)", hive_names[hive], g->winreg_key,
+						      k.subs[j].name));
 			ps_strv_release(&parts);
 		}
 		if (!T(g->home) && !T(g->stdlib_dir)) {
 			struct ps_strv parts;
 			ps_strv_init(&parts);
-			if (ps_strv_split(&parts, core ? core : "", ';') < 0)
+			if (ps_strv_split(&parts, k.core ? k.core : "", ';') < 0)
 				c->oom = true;
 			for (size_t i = 0; i < parts.n; i++)
 				msp_add(g, ps_ctx_strdup(c, parts.v[i]), PS_ORIGIN_REGISTRY,
-					fmt(g, "registry %s\\%s default value (the core path: no home "
-					       "and no stdlib directory were found)", hive_names[hive],
-					    g->winreg_key));
+					ps_ctx_printf(c, "registry %s\\%s default value (the core path: "
+							 "no home and no stdlib directory were found)",
+						      hive_names[hive], g->winreg_key));
 			ps_strv_release(&parts);
-		} else if (core) {
+		} else if (k.core) {
 			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "ignored",
 				 "registry %s\\%s default value ignored: %s is known",
 				 hive_names[hive], g->winreg_key, T(g->home) ? "home" : "the stdlib");
 		}
-		ps_strv_release(&subs);
+		ps_gp_reg_release(&k);
 	}
 }
 
@@ -1665,7 +1512,7 @@ static void s11_search_path(struct gp *g)
 		msp_clear(g);
 		for (size_t i = 0; i < parts.n; i++)
 			msp_add(g, ps_ctx_strdup(c, parts.v[i]), PS_ORIGIN_EMBED,
-				fmt(g, "from the string given to Py_SetPath(), used verbatim"));
+				ps_ctx_printf(c, "from the string given to Py_SetPath(), used verbatim"));
 		ps_strv_release(&parts);
 		return;
 	}
@@ -1684,12 +1531,12 @@ static void s11_search_path(struct gp *g)
 		for (size_t i = 0; i < parts.n && !c->oom; i++) {
 			char *a = gabspath(g, parts.v[i]);
 			msp_add(g, a, PS_ORIGIN_PYTHONPATH,
-				parts.v[i][0] ? fmt(g, "from %s entry '%s'%s", embed ? "the embedding "
-						    "application's pythonpath_env" : "PYTHONPATH",
-						    parts.v[i], a && strcmp(a, parts.v[i]) != 0
-						    ? ", made absolute against the working directory" : "")
-				: fmt(g, "an empty %s entry means the working directory",
-				      embed ? "pythonpath_env" : "PYTHONPATH"));
+				parts.v[i][0] ? ps_ctx_printf(c, "from %s entry '%s'%s", embed ? "the embedding "
+							      "application's pythonpath_env" : "PYTHONPATH",
+							      parts.v[i], a && strcmp(a, parts.v[i]) != 0
+							      ? ", made absolute against the working directory" : "")
+				: ps_ctx_printf(c, "an empty %s entry means the working directory",
+						embed ? "pythonpath_env" : "PYTHONPATH"));
 		}
 		ps_strv_release(&parts);
 	} else if (T(c->pythonpath_env)) {
@@ -1703,9 +1550,9 @@ static void s11_search_path(struct gp *g)
 		char *ldir = T(g->library) ? ps_ctx_dirname(c, g->library)
 					   : ps_ctx_strdup(c, g->executable_dir);
 		msp_add(g, join(g, ldir, g->zip_lm), PS_ORIGIN_STDLIB_ZIP,
-			fmt(g, "the stdlib zip in %s (Windows: the %s directory, not prefix), "
-			       "always listed even when absent", S(ldir),
-			    T(g->library) ? "DLL's" : "executable's"));
+			ps_ctx_printf(c, "the stdlib zip in %s (Windows: the %s directory, not prefix), "
+					 "always listed even when absent", ps_gp_str(ldir),
+				      T(g->library) ? "DLL's" : "executable's"));
 		free(ldir);
 		if (g->use_environment)
 			s11_registry(g);
@@ -1715,11 +1562,12 @@ static void s11_search_path(struct gp *g)
 				 ? "a ._pth file was found" : "the environment is not used (-E/-I)");
 	} else if (T(g->build_prefix))
 		msp_add(g, join(g, g->PREFIX, g->zip_lm), PS_ORIGIN_STDLIB_ZIP,
-			fmt(g, "the stdlib zip under the compiled-in PREFIX %s: in a build tree "
-			       "getpath lists the installed zip (listed even when absent)", g->PREFIX));
+			ps_ctx_printf(c, "the stdlib zip under the compiled-in PREFIX %s: in a build tree "
+					 "getpath lists the installed zip (listed even when absent)", g->PREFIX));
 	else
 		msp_add(g, join(g, P, g->zip_lm), PS_ORIGIN_STDLIB_ZIP,
-			fmt(g, "the stdlib zip, always listed even when absent (%s %s)", pname, S(P)));
+			ps_ctx_printf(c, "the stdlib zip, always listed even when absent (%s %s)", pname,
+				      ps_gp_str(P)));
 
 	if (T(g->PYTHONPATH_MACRO)) {
 		struct ps_strv parts;
@@ -1728,18 +1576,18 @@ static void s11_search_path(struct gp *g)
 			c->oom = true;
 		for (size_t i = 0; i < parts.n; i++)
 			msp_add(g, join(g, P, parts.v[i]), PS_ORIGIN_MACRO,
-				fmt(g, "compile-time PYTHONPATH entry '%s' joined to %s %s",
-				    parts.v[i], pname, S(P)));
+				ps_ctx_printf(c, "compile-time PYTHONPATH entry '%s' joined to %s %s",
+					      parts.v[i], pname, ps_gp_str(P)));
 		ps_strv_release(&parts);
 	}
 
 	if (!T(g->stdlib_dir) && T(P)) {
-		takev(&g->stdlib_dir, join(g, P, g->stdlib_subdir));
+		ps_gp_take(&g->stdlib_dir, join(g, P, g->stdlib_subdir));
 		setwhy(g, &g->stdlib_why, "%s under %s %s (%s)", g->stdlib_subdir, pname, P,
 		       g->prefix_why && !from_base ? g->prefix_why : "see the prefix steps");
 	}
 	if (!T(g->platstdlib_dir) && T(EP)) {
-		takev(&g->platstdlib_dir, join(g, EP, g->platstdlib_lm));
+		ps_gp_take(&g->platstdlib_dir, join(g, EP, g->platstdlib_lm));
 		setwhy(g, &g->platstdlib_why, "%s under %s %s (%s)", g->platstdlib_lm, epname, EP,
 		       g->exec_prefix_why && !from_base ? g->exec_prefix_why
 		       : "see the exec_prefix steps");
@@ -1748,26 +1596,26 @@ static void s11_search_path(struct gp *g)
 		/* Windows order: DLLs, Lib, then the executable's directory if new */
 		if (T(g->platstdlib_dir))
 			msp_add(g, ps_ctx_strdup(c, g->platstdlib_dir), PS_ORIGIN_PLATSTDLIB,
-				fmt(g, "extension modules (%s): %s", g->platstdlib_lm,
-				    g->platstdlib_why ? g->platstdlib_why : ""));
+				ps_ctx_printf(c, "extension modules (%s): %s", g->platstdlib_lm,
+					      g->platstdlib_why ? g->platstdlib_why : ""));
 		if (T(g->stdlib_dir))
 			msp_add(g, ps_ctx_strdup(c, g->stdlib_dir), PS_ORIGIN_STDLIB,
-				fmt(g, "the standard library: %s",
-				    g->stdlib_why ? g->stdlib_why : ""));
+				ps_ctx_printf(c, "the standard library: %s",
+					      g->stdlib_why ? g->stdlib_why : ""));
 		/* Python's `in`: an exact, case-sensitive string comparison */
 		if (T(g->executable_dir) && ps_strv_find(&g->msp, g->executable_dir) < 0)
 			msp_add(g, ps_ctx_strdup(c, g->executable_dir), PS_ORIGIN_PLATSTDLIB,
-				fmt(g, "the executable's directory: Windows lists it last, at low "
-				       "priority, unless it is already on the path"));
+				ps_ctx_printf(c, "the executable's directory: Windows lists it last, at low "
+						 "priority, unless it is already on the path"));
 		return;
 	}
 	if (T(g->stdlib_dir))
 		msp_add(g, ps_ctx_strdup(c, g->stdlib_dir), PS_ORIGIN_STDLIB,
-			fmt(g, "the standard library: %s", g->stdlib_why ? g->stdlib_why : ""));
+			ps_ctx_printf(c, "the standard library: %s", g->stdlib_why ? g->stdlib_why : ""));
 	if (T(g->platstdlib_dir))
 		msp_add(g, ps_ctx_strdup(c, g->platstdlib_dir), PS_ORIGIN_PLATSTDLIB,
-			fmt(g, "extension modules (lib-dynload): %s",
-			    g->platstdlib_why ? g->platstdlib_why : ""));
+			ps_ctx_printf(c, "extension modules (lib-dynload): %s",
+				      g->platstdlib_why ? g->platstdlib_why : ""));
 }
 
 /* S12: in a build tree sys.prefix is reset to the compiled-in PREFIX (POSIX). */
@@ -1844,8 +1692,8 @@ static void s13_apply_pth(struct gp *g)
 				    "%s, relative to the file's directory%s", p ? p : "",
 				    hash ? " (comment removed)" : "");
 			msp_add(g, p, PS_ORIGIN_PTH_FILE,
-				fmt(g, "line %d of %s ('%s'), relative to the file's directory",
-				    ln, g->pth_file, line));
+				ps_ctx_printf(c, "line %d of %s ('%s'), relative to the file's directory",
+					      ln, g->pth_file, line));
 		}
 		free(line);
 	}

@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compute-int.h"
+#include "getpath-int.h"
 
 /* MAXPATHLEN on Linux: the size of getpath.c's buffers. */
 #define GC_MAXPATHLEN 4096
@@ -44,14 +44,6 @@
 #define GC_READ_LIMIT (1024 * 1024)
 /* The Linux readlink loop limit of 3.9+ (resolve_symlinks). */
 #define GC_MAX_LINKS 40
-
-/* One piece of the module search path string, for the entry origins. */
-struct gc_piece {
-	size_t start, end;          /* byte range in the joined string */
-	enum ps_origin origin;
-	char *detail;
-	long step;
-};
 
 struct gc {
 	struct ps_ctx *c;
@@ -74,46 +66,8 @@ struct gc {
 	long prefix_step, exec_step, argv0_step;
 
 	/* the joined module search path and its pieces */
-	struct ps_buf msp;
-	struct gc_piece *pieces;
-	size_t npieces;
+	struct ps_gp_joined msp;
 };
-
-static const char *S(const char *s)
-{
-	return s ? s : "None";
-}
-
-static char *vfmt(struct gc *g, const char *fmt, va_list ap)
-{
-	struct ps_buf b;
-	ps_buf_init(&b);
-	ps_buf_vaddf(&b, fmt, ap);
-	if (b.oom) {
-		g->c->oom = true;
-		ps_buf_release(&b);
-		return NULL;
-	}
-	return ps_buf_detach(&b);
-}
-
-/* A formatted string; yours (NULL after OOM). */
-static char *fmt(struct gc *g, const char *f, ...) PS_PRINTF(2, 3);
-static char *fmt(struct gc *g, const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	va_start(ap, f);
-	s = vfmt(g, f, ap);
-	va_end(ap);
-	return s;
-}
-
-static void takev(char **var, char *val)
-{
-	free(*var);
-	*var = val;
-}
 
 /* joinpath()/joinpath2() of getpath.c; yours. */
 static char *cjoin(struct gc *g, const char *a, const char *b)
@@ -151,37 +105,16 @@ static char *copy_absolute(struct gc *g, const char *p)
 	return cjoin(g, cwd, p);
 }
 
-static bool probe(struct gc *g, enum ps_phase ph, enum ps_op op, const char *path,
-		  const char *f, ...) PS_PRINTF(5, 6);
-static bool probe(struct gc *g, enum ps_phase ph, enum ps_op op, const char *path,
-		  const char *f, ...)
-{
-	va_list ap;
-	char *note;
-	bool ok;
-	va_start(ap, f);
-	note = vfmt(g, f, ap);
-	va_end(ap);
-	if (op == PS_OP_ISDIR)
-		ok = ps_probe_isdir(g->c, ph, path, note);
-	else if (op == PS_OP_ISXFILE)
-		ok = ps_probe_isxfile(g->c, ph, path, note);
-	else
-		ok = ps_probe_isfile(g->c, ph, path, note);
-	free(note);
-	return ok;
-}
-
 /* ismodule(): dir/os.py, then dir/os.pyc. */
 static bool ismodule(struct gc *g, enum ps_phase ph, const char *dir, const char *why)
 {
 	char *py = cjoin(g, dir, "os.py");
-	char *pyc = py ? fmt(g, "%sc", py) : NULL;
+	char *pyc = py ? ps_ctx_printf(g->c, "%sc", py) : NULL;
 	bool hit = false;
 	if (py && pyc) {
-		hit = probe(g, ph, PS_OP_ISFILE, py, "%s: is os.py in %s?", why, dir) ||
-		      probe(g, ph, PS_OP_ISFILE, pyc, "%s: no os.py; is there a compiled "
-			    "os.pyc instead?", why);
+		hit = ps_gp_probe(g->c, ph, PS_OP_ISFILE, py, "%s: is os.py in %s?", why, dir) ||
+		      ps_gp_probe(g->c, ph, PS_OP_ISFILE, pyc, "%s: no os.py; is there a "
+				  "compiled os.pyc instead?", why);
 	}
 	free(py);
 	free(pyc);
@@ -226,20 +159,6 @@ static int read_whole(struct gc *g, enum ps_phase ph, const char *path, char **d
 /* Effective configuration                                             */
 /* ------------------------------------------------------------------ */
 
-/* PYTHONNOUSERSITE: 2.7/3.6 any non-empty value; 3.7+ the integer rule. */
-static bool env_flag_on(const struct ps_rules *R, const char *v)
-{
-	char *end;
-	long n;
-	if (R->env_flag_nonempty)
-		return true;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno == ERANGE || n < 0 || n > INT_MAX)
-		return true;
-	return n > 0;
-}
-
 /* A variable as this version reads it: NULL unset; "" kept only when empty_set. */
 static const char *env_raw(struct gc *g, const char *name, bool empty_set)
 {
@@ -257,33 +176,8 @@ static void s_config(struct gc *g)
 	struct ps_ctx *c = g->c;
 	const struct ps_inputs *in = c->in;
 	const struct ps_embed *em = &in->embed;
-	const char *v;
 
-	c->isolated = g->R->has_isolated && in->flags.isolated;
-	c->use_environment = !in->flags.ignore_environment;
-	if (em->present && em->use_environment >= 0)
-		c->use_environment = em->use_environment != 0;
-	if (c->isolated)
-		c->use_environment = false;
-	c->site_import = !in->flags.no_site;
-	if (em->present && em->site_import >= 0)
-		c->site_import = em->site_import != 0;
-	c->user_site_directory = !in->flags.no_user_site && !c->isolated;
-	if (em->present && em->user_site_directory >= 0)
-		c->user_site_directory = em->user_site_directory != 0;
-	v = env_raw(g, "PYTHONNOUSERSITE", false);
-	if (v && env_flag_on(g->R, v)) {
-		c->user_site_directory = false;
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "user site disabled",
-			 "PYTHONNOUSERSITE=%s: %s", v, g->R->env_flag_nonempty
-			 ? "in this version any non-empty value disables the user site"
-			 : "not the integer 0, so the user site is disabled");
-	}
-	c->safe_path = false;
-	c->pathconfig_warnings = !(em->present && em->pathconfig_warnings == 0);
-	if (in->flags.safe_path || ps_env_get(&in->env, "PYTHONSAFEPATH"))
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
-			 "-P and PYTHONSAFEPATH do not exist before 3.11: no safe_path");
+	ps_gp_c_config(c);
 	if (in->flags.isolated && !g->R->has_isolated)
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
 			 "-I does not exist in %s", g->R->name);
@@ -340,17 +234,17 @@ static void s_constants(struct gc *g)
 					      : "lib");
 		g->platlibdir_why = "compiled in";
 	}
-	g->lib_python = fmt(g, "%s/python%d.%d", g->platlibdir ? g->platlibdir : "", b->major,
-			    b->minor);
-	g->zip_name = fmt(g, "%s/python%d%d.zip", g->platlibdir ? g->platlibdir : "", b->major,
-			  b->minor);
-	g->dynload_fallback = fmt(g, "%s/lib-dynload", g->platlibdir ? g->platlibdir : "");
+	g->lib_python = ps_ctx_printf(c, "%s/python%d.%d", g->platlibdir ? g->platlibdir : "",
+				      b->major, b->minor);
+	g->zip_name = ps_ctx_printf(c, "%s/python%d%d.zip", g->platlibdir ? g->platlibdir : "",
+				    b->major, b->minor);
+	g->dynload_fallback = ps_ctx_printf(c, "%s/lib-dynload", g->platlibdir ? g->platlibdir : "");
 	ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, g->lib_python,
 		 "constants: lib_python %s (platlibdir %s, %s); landmarks %s/os.py (or os.pyc) "
 		 "and %s/lib-dynload; zip %s; PREFIX %s, EXEC_PREFIX %s, VPATH '%s', "
-		 "compile-time PYTHONPATH '%s'", S(g->lib_python), S(g->platlibdir),
-		 g->platlibdir_why, S(g->lib_python), S(g->lib_python), S(g->zip_name),
-		 g->PREFIX, g->EXEC_PREFIX, g->VPATH, g->PYTHONPATH_MACRO);
+		 "compile-time PYTHONPATH '%s'", ps_gp_str(g->lib_python), ps_gp_str(g->platlibdir),
+		 g->platlibdir_why, ps_gp_str(g->lib_python), ps_gp_str(g->lib_python),
+		 ps_gp_str(g->zip_name), g->PREFIX, g->EXEC_PREFIX, g->VPATH, g->PYTHONPATH_MACRO);
 }
 
 /* ------------------------------------------------------------------ */
@@ -418,7 +312,7 @@ static void s_program(struct gc *g)
 	} else {
 		g->program_name = ps_ctx_strdup(c, g->R->major == 2 ? "python" : "python3");
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "program_name", g->program_name,
-			     "argv[0] is empty: program name defaults to %s", S(g->program_name));
+			     "argv[0] is empty: program name defaults to %s", ps_gp_str(g->program_name));
 	}
 	if (!g->program_name)
 		return;
@@ -438,10 +332,10 @@ static void s_program(struct gc *g)
 			char *cand = dir ? cjoin(g, dir, g->program_name) : NULL;
 			if (!dir)
 				c->oom = true;
-			if (cand && probe(g, PS_PHASE_EXECUTABLE, PS_OP_ISXFILE, cand,
-					  "PATH search for %s (entry '%s'; PATH is used even under "
-					  "-E%s)", g->program_name, dir,
-					  g->R->has_isolated ? "/-I" : "")) {
+			if (cand && ps_gp_probe(c, PS_PHASE_EXECUTABLE, PS_OP_ISXFILE, cand,
+						"PATH search for %s (entry '%s'; PATH is used even under "
+						"-E%s)", g->program_name, dir,
+						g->R->has_isolated ? "/-I" : "")) {
 				g->progpath = cand;
 				ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, cand, "found",
 					 "found %s in PATH entry '%s'", g->program_name, dir);
@@ -467,10 +361,10 @@ static void s_program(struct gc *g)
 		char *abs = copy_absolute(g, g->progpath);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", abs,
 			     "%s is relative: the working directory %s is put in front%s, without "
-			     "normalising ('..' and '.' stay)", g->progpath, S(in->cwd),
+			     "normalising ('..' and '.' stay)", g->progpath, ps_gp_str(in->cwd),
 			     strncmp(g->progpath, "./", 2) == 0 ? " and the leading './' dropped"
 			     : "");
-		takev(&g->progpath, abs);
+		ps_gp_take(&g->progpath, abs);
 	} else {
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "executable", g->progpath,
 			     "%s", strchr(g->program_name, '/')
@@ -496,7 +390,7 @@ static bool s_argv0_framework(struct gc *g)
 		mod = ps_ctx_strdup(c, lib);
 	} else {
 		mod = cjoin(g, g->PREFIX, "Python");
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, S(mod),
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, ps_gp_str(mod),
 			 "framework build without python.library: pathscope takes the framework "
 			 "library to be PREFIX/Python, where the installer puts it");
 	}
@@ -507,7 +401,7 @@ static bool s_argv0_framework(struct gc *g)
 	free(parent);
 	if (lp && ismodule(g, PS_PHASE_EXECUTABLE, lp, "framework build: is the stdlib next to "
 			   "the framework library")) {
-		takev(&g->argv0_path, mod);
+		ps_gp_take(&g->argv0_path, mod);
 		ps_trace_set(c, PS_PHASE_EXECUTABLE, "argv0_path", g->argv0_path,
 			     "framework build: the searches start from the framework library %s, "
 			     "not from the executable", g->argv0_path);
@@ -553,16 +447,16 @@ static int s_argv0_path(struct gc *g)
 			break;
 		}
 		if (target[0] == '/') {
-			takev(&g->argv0_path, target);
+			ps_gp_take(&g->argv0_path, target);
 		} else {
 			reduce(g->argv0_path);
-			takev(&g->argv0_path, cjoin(g, g->argv0_path, target));
+			ps_gp_take(&g->argv0_path, cjoin(g, g->argv0_path, target));
 			free(target);
 		}
 		changed = true;
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_REALPATH, g->argv0_path, "link",
 			 "readlink: a symbolic link; the target is joined to the link's "
-			 "directory as text (no '..' is resolved): %s", S(g->argv0_path));
+			 "directory as text (no '..' is resolved): %s", ps_gp_str(g->argv0_path));
 		nlink++;
 		if (nlink >= GC_MAX_LINKS && g->R->c_symlink_limit) {
 			struct ps_result *r = c->r;
@@ -570,18 +464,19 @@ static int s_argv0_path(struct gc *g)
 			r->fatal.exit_status = 1;
 			ps_ctx_set(c, &r->fatal.message, "resolve_symlinks: maximum number of "
 				   "symbolic links reached");
-			takev(&r->fatal.output,
-			      fmt(g, "Fatal Python error: resolve_symlinks: maximum number of "
-				     "symbolic links reached\nPython runtime state: %s\n\n%s",
-				  g->R->c_symlink_limit == 1 ? "preinitialized"
-				  : "core initialized",
-				  g->R->c_symlink_limit == 1 ? ""
-				  : "Current thread 0x0000000000000000 (most recent call "
-				    "first):\n  <no Python frame>\n"));
-			takev(&r->fatal.cause, fmt(g, "the executable %s is a chain of %d or more "
-						   "symbolic links (a loop?)", g->progpath,
-						   GC_MAX_LINKS));
-			takev(&r->fatal.fix, fmt(g, "Break the symlink loop at %s.", g->progpath));
+			ps_gp_take(&r->fatal.output,
+				   ps_ctx_printf(c, "Fatal Python error: resolve_symlinks: maximum number of "
+						    "symbolic links reached\nPython runtime state: %s\n\n%s",
+						 g->R->c_symlink_limit == 1 ? "preinitialized"
+						 : "core initialized",
+						 g->R->c_symlink_limit == 1 ? ""
+						 : "Current thread 0x0000000000000000 (most recent call "
+						   "first):\n  <no Python frame>\n"));
+			ps_gp_take(&r->fatal.cause, ps_ctx_printf(c, "the executable %s is a chain of %d "
+								  "or more symbolic links (a loop?)",
+								  g->progpath, GC_MAX_LINKS));
+			ps_gp_take(&r->fatal.fix, ps_ctx_printf(c, "Break the symlink loop at %s.",
+								g->progpath));
 			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, g->argv0_path, "fatal",
 				 "%d symbolic links followed: start-up stops", GC_MAX_LINKS);
 			return -1;
@@ -592,10 +487,11 @@ static int s_argv0_path(struct gc *g)
 			r->fatal.exit_status = 1;
 			ps_ctx_set(c, &r->fatal.message, "the interpreter hangs resolving a "
 				   "symbolic link loop");
-			takev(&r->fatal.cause, fmt(g, "%s reads the executable's symlink chain "
-						   "without a limit and %s never ends", g->R->name,
-						   g->progpath));
-			takev(&r->fatal.fix, fmt(g, "Break the symlink loop at %s.", g->progpath));
+			ps_gp_take(&r->fatal.cause, ps_ctx_printf(c, "%s reads the executable's symlink "
+								  "chain without a limit and %s never ends",
+								  g->R->name, g->progpath));
+			ps_gp_take(&r->fatal.fix, ps_ctx_printf(c, "Break the symlink loop at %s.",
+								g->progpath));
 			ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, g->argv0_path, "hang",
 				 "no limit on the readlink loop in %s: the interpreter never starts",
 				 g->R->name);
@@ -693,7 +589,7 @@ static void s_pyvenv(struct gc *g)
 			"pyvenv.cfg in the executable's directory (read first before 3.11)");
 	if (rc != 0 && rc != EFBIG && !c->oom) {
 		parent = reduced(g, g->argv0_path, 1);
-		takev(&path, parent ? cjoin(g, parent, "pyvenv.cfg") : NULL);
+		ps_gp_take(&path, parent ? cjoin(g, parent, "pyvenv.cfg") : NULL);
 		free(parent);
 		if (!path)
 			return;
@@ -717,7 +613,7 @@ static void s_pyvenv(struct gc *g)
 				   ? GC_DARWIN_MAXPATHLEN * 2 : GC_CFG_LINE + 1, "home", &line, &why);
 	free(data);
 	if (home) {
-		takev(&g->argv0_path, home);
+		ps_gp_take(&g->argv0_path, home);
 		g->argv0_step = ps_trace_set(c, PS_PHASE_VENV, "argv0_path", g->argv0_path,
 					     "line %d of %s is 'home = %s': the searches start from "
 					     "there%s", line, path, g->argv0_path,
@@ -759,8 +655,8 @@ static void s_prefix(struct gc *g)
 	}
 
 	p = cjoin(g, g->argv0_path, g->R->c_build_landmark);
-	if (p && probe(g, PS_PHASE_BUILD, PS_OP_ISFILE, p,
-		       "is argv0_path a build directory (%s)?", g->R->c_build_landmark)) {
+	if (p && ps_gp_probe(c, PS_PHASE_BUILD, PS_OP_ISFILE, p,
+			     "is argv0_path a build directory (%s)?", g->R->c_build_landmark)) {
 		char *v = cjoin(g, g->argv0_path, g->VPATH);
 		char *lib = v ? cjoin(g, v, "Lib") : NULL;
 		free(v);
@@ -832,7 +728,7 @@ static bool s_pybuilddir(struct gc *g)
 	if (!path)
 		return false;
 	if (g->R->c_builddir_isfile &&
-	    !probe(g, PS_PHASE_BUILD, PS_OP_ISFILE, path, "build directory marker")) {
+	    !ps_gp_probe(c, PS_PHASE_BUILD, PS_OP_ISFILE, path, "build directory marker")) {
 		free(path);
 		return false;
 	}
@@ -891,8 +787,8 @@ static void s_exec_prefix(struct gc *g)
 		char *d = cjoin(g, p, g->lib_python);
 		char *dyn = d ? cjoin(g, d, "lib-dynload") : NULL;
 		free(d);
-		if (dyn && probe(g, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, dyn,
-				 "lib-dynload landmark, searching up")) {
+		if (dyn && ps_gp_probe(c, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, dyn,
+				       "lib-dynload landmark, searching up")) {
 			g->exec_dir = dyn;
 			g->efound = 1;
 			g->exec_step = ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", dyn,
@@ -908,8 +804,8 @@ static void s_exec_prefix(struct gc *g)
 	free(p);
 
 	p = cjoin(g, g->EXEC_PREFIX, g->lib_python);
-	takev(&p, p ? cjoin(g, p, "lib-dynload") : NULL);
-	if (p && probe(g, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, p, "the compiled-in EXEC_PREFIX")) {
+	ps_gp_take(&p, p ? cjoin(g, p, "lib-dynload") : NULL);
+	if (p && ps_gp_probe(c, PS_PHASE_EXEC_PREFIX, PS_OP_ISDIR, p, "the compiled-in EXEC_PREFIX")) {
 		g->exec_dir = p;
 		g->efound = 1;
 		g->exec_step = ps_trace_set(c, PS_PHASE_EXEC_PREFIX, "exec_prefix", p,
@@ -927,27 +823,6 @@ static void s_exec_prefix(struct gc *g)
 				    g->dynload_fallback, c->in->build.major, c->in->build.minor);
 }
 
-/* Appends text to the search path string as one piece with an origin. */
-static void piece(struct gc *g, const char *text, enum ps_origin origin, long step,
-		  char *detail)
-{
-	struct gc_piece *t;
-	size_t start = g->msp.len;
-	ps_buf_adds(&g->msp, text);
-	if (g->c->oom || !(t = realloc(g->pieces, (g->npieces + 1) * sizeof *t))) {
-		g->c->oom = true;
-		free(detail);
-		return;
-	}
-	g->pieces = t;
-	t[g->npieces].start = start;
-	t[g->npieces].end = g->msp.len;
-	t[g->npieces].origin = origin;
-	t[g->npieces].detail = detail;
-	t[g->npieces].step = step;
-	g->npieces++;
-}
-
 /* 8. The module search path: one ':'-joined string, split afterwards. */
 static void s_search_path(struct gc *g)
 {
@@ -957,16 +832,18 @@ static void s_search_path(struct gc *g)
 	const char *def = g->PYTHONPATH_MACRO;
 
 	if (g->pythonpath_env) {
-		piece(g, g->pythonpath_env, PS_ORIGIN_PYTHONPATH, -1,
-		      fmt(g, "from PYTHONPATH, used as typed: relative entries are not made "
-			     "absolute and an empty one stays ''"));
-		ps_buf_addc(&g->msp, ':');
+		ps_gp_joined_add(c, &g->msp, g->pythonpath_env, PS_ORIGIN_PYTHONPATH, -1,
+				 ps_ctx_printf(c, "from PYTHONPATH, used as typed: relative entries are "
+						  "not made absolute and an empty one stays ''"));
+		ps_buf_addc(&g->msp.buf, ':');
 	}
-	piece(g, S(g->zip_path), PS_ORIGIN_STDLIB_ZIP, g->prefix_step,
-	      fmt(g, "the stdlib zip, always listed even when absent (%s)", g->pfound > 0
-		  ? "two levels above the stdlib directory that was found"
-		  : "under the compiled-in PREFIX, as the stdlib was not found by its landmark"));
-	ps_buf_addc(&g->msp, ':');
+	ps_gp_joined_add(c, &g->msp, ps_gp_str(g->zip_path), PS_ORIGIN_STDLIB_ZIP, g->prefix_step,
+			 ps_ctx_printf(c, "the stdlib zip, always listed even when absent (%s)",
+				       g->pfound > 0
+				       ? "two levels above the stdlib directory that was found"
+				       : "under the compiled-in PREFIX, as the stdlib was not found by "
+					 "its landmark"));
+	ps_buf_addc(&g->msp.buf, ':');
 	/* the compile-time PYTHONPATH, relative entries joined to the unreduced prefix */
 	for (;;) {
 		const char *delim = strchr(def, ':');
@@ -982,88 +859,32 @@ static void s_search_path(struct gc *g)
 		ps_buf_add(&e, def, n);
 		if (e.oom)
 			c->oom = true;
-		piece(g, e.s, stdlib ? PS_ORIGIN_STDLIB : PS_ORIGIN_MACRO, g->prefix_step,
-		      stdlib ? fmt(g, "the standard library: %s (an empty entry of the "
-				   "compile-time PYTHONPATH '%s' is the stdlib directory itself)",
-				   g->pfound == 1 ? (g->home ? "PYTHONHOME + lib_python"
-						     : "found by its os.py landmark")
-				   : g->pfound < 0 ? "the source tree's Lib"
-				   : "not found: PREFIX + lib_python", g->PYTHONPATH_MACRO)
-		      : fmt(g, "compile-time PYTHONPATH entry '%.*s'%s", (int)n, def,
-			    def[0] == '/' ? "" : ", joined to the stdlib directory"));
+		ps_gp_joined_add(c, &g->msp, e.s, stdlib ? PS_ORIGIN_STDLIB : PS_ORIGIN_MACRO,
+				 g->prefix_step,
+				 stdlib ? ps_ctx_printf(c, "the standard library: %s (an empty entry of "
+							"the compile-time PYTHONPATH '%s' is the stdlib "
+							"directory itself)", g->pfound == 1
+							? (g->home ? "PYTHONHOME + lib_python"
+							   : "found by its os.py landmark")
+							: g->pfound < 0 ? "the source tree's Lib"
+							: "not found: PREFIX + lib_python",
+							g->PYTHONPATH_MACRO)
+				 : ps_ctx_printf(c, "compile-time PYTHONPATH entry '%.*s'%s", (int)n, def,
+						 def[0] == '/' ? "" : ", joined to the stdlib directory"));
 		ps_buf_release(&e);
 		if (!delim)
 			break;
-		ps_buf_addc(&g->msp, ':');
+		ps_buf_addc(&g->msp.buf, ':');
 		def = delim + 1;
 	}
-	ps_buf_addc(&g->msp, ':');
-	piece(g, S(g->exec_dir), PS_ORIGIN_PLATSTDLIB, g->exec_step,
-	      fmt(g, "extension modules (lib-dynload): %s", g->efound > 0
-		  ? (g->home ? "from home, unchecked" : "found by the lib-dynload landmark")
-		  : g->efound < 0 ? "the build directory named by pybuilddir.txt"
-		  : "not found: the EXEC_PREFIX fallback"));
-	if (g->msp.oom)
+	ps_buf_addc(&g->msp.buf, ':');
+	ps_gp_joined_add(c, &g->msp, ps_gp_str(g->exec_dir), PS_ORIGIN_PLATSTDLIB, g->exec_step,
+			 ps_ctx_printf(c, "extension modules (lib-dynload): %s", g->efound > 0
+				       ? (g->home ? "from home, unchecked" : "found by the lib-dynload landmark")
+				       : g->efound < 0 ? "the build directory named by pybuilddir.txt"
+				       : "not found: the EXEC_PREFIX fallback"));
+	if (g->msp.buf.oom)
 		c->oom = true;
-}
-
-/* Splits the string and gives each element the origin of the piece it starts in. */
-static void s_entries(struct gc *g, struct ps_getpath_out *o)
-{
-	struct ps_ctx *c = g->c;
-	const char *s = g->msp.s;
-	size_t pos = 0, len = g->msp.len;
-
-	for (;;) {
-		const char *end = memchr(s + pos, ':', len - pos);
-		size_t n = end ? (size_t)(end - (s + pos)) : len - pos;
-		char *e = strndup(s + pos, n);
-		const struct gc_piece *pc = NULL;
-		long step;
-		if (!e) {
-			c->oom = true;
-			return;
-		}
-		for (size_t i = 0; i < g->npieces; i++)
-			if (pos >= g->pieces[i].start && pos <= g->pieces[i].end &&
-			    (pos < g->pieces[i].end || n == 0)) {
-				pc = &g->pieces[i];
-				break;
-			}
-		step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, e, "appended", "%s",
-				pc && pc->detail ? pc->detail : "");
-		if (ps_strv_push(&o->module_search_paths, e) < 0)
-			c->oom = true;
-		ps_entries_push(c, &o->entries, &o->nentries, e,
-				pc ? pc->origin : PS_ORIGIN_STDLIB, pc && pc->step >= 0 ? pc->step
-				: step, "%s%s", pc && pc->detail ? pc->detail : "",
-				pc && pc->origin != PS_ORIGIN_PYTHONPATH &&
-				(pos > pc->start || pos + n < pc->end)
-				? " (a ':' inside that value split it into several entries)" : "");
-		free(e);
-		if (!end || c->oom)
-			break;
-		pos += n + 1;
-	}
-}
-
-/* Py_SetPath(): the string is the search path, prefix and exec_prefix are ''. */
-static void s_setpath(struct gc *g, struct ps_getpath_out *o)
-{
-	struct ps_ctx *c = g->c;
-	struct ps_strv parts;
-	ps_strv_init(&parts);
-	if (ps_strv_split(&parts, c->in->embed.setpath, ':') < 0)
-		c->oom = true;
-	for (size_t i = 0; i < parts.n && !c->oom; i++) {
-		long step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, parts.v[i], "appended",
-				     "from Py_SetPath(), verbatim");
-		if (ps_strv_push(&o->module_search_paths, parts.v[i]) < 0)
-			c->oom = true;
-		ps_entries_push(c, &o->entries, &o->nentries, parts.v[i], PS_ORIGIN_EMBED, step,
-				"from the string given to Py_SetPath(), used verbatim");
-	}
-	ps_strv_release(&parts);
 }
 
 /* 9-10. sys.prefix / sys.exec_prefix, base_*, and the write-back. */
@@ -1082,7 +903,7 @@ static void s_write_back(struct gc *g)
 		if (g->pfound > 0) {
 			pre = reduced(g, g->prefix, 2);
 			if (pre && !pre[0])
-				takev(&pre, ps_ctx_strdup(c, "/"));
+				ps_gp_take(&pre, ps_ctx_strdup(c, "/"));
 		} else {
 			pre = ps_ctx_strdup(c, g->PREFIX);
 		}
@@ -1095,7 +916,7 @@ static void s_write_back(struct gc *g)
 		if (g->efound > 0) {
 			epre = reduced(g, g->exec_dir, 3);
 			if (epre && !epre[0])
-				takev(&epre, ps_ctx_strdup(c, "/"));
+				ps_gp_take(&epre, ps_ctx_strdup(c, "/"));
 		} else {
 			epre = ps_ctx_strdup(c, g->EXEC_PREFIX);
 		}
@@ -1129,7 +950,7 @@ static void s_write_back(struct gc *g)
 			     "sys.base_exec_prefix = sys.exec_prefix");
 	}
 	ps_trace_set(c, PS_PHASE_SEARCH_PATH, "module_search_paths", setpath
-		     ? c->in->embed.setpath : g->msp.s,
+		     ? c->in->embed.setpath : g->msp.buf.s,
 		     "sys.path before site.py and sys.path[0]: %zu entr%s",
 		     o->module_search_paths.n, o->module_search_paths.n == 1 ? "y" : "ies");
 	free(pre);
@@ -1145,10 +966,7 @@ static void gc_release(struct gc *g)
 		free(*owned[i]);
 		*owned[i] = NULL;
 	}
-	for (size_t i = 0; i < g->npieces; i++)
-		free(g->pieces[i].detail);
-	free(g->pieces);
-	ps_buf_release(&g->msp);
+	ps_gp_joined_release(&g->msp);
 }
 
 int ps_getpath_c_run(struct ps_ctx *c)
@@ -1161,7 +979,7 @@ int ps_getpath_c_run(struct ps_ctx *c)
 	g.c = c;
 	g.R = c->rules;
 	g.prefix_step = g.exec_step = g.argv0_step = -1;
-	ps_buf_init(&g.msp);
+	ps_gp_joined_init(&g.msp);
 
 	s_config(&g);
 	s_constants(&g);
@@ -1173,7 +991,7 @@ int ps_getpath_c_run(struct ps_ctx *c)
 	if (setpath) {
 		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "Py_SetPath",
 			 "Py_SetPath() was called: no search at all");
-		s_setpath(&g, o);
+		ps_gp_setpath(c, ':', o);
 	} else {
 		s_pyvenv(&g);
 		s_prefix(&g);
@@ -1185,18 +1003,11 @@ int ps_getpath_c_run(struct ps_ctx *c)
 			ps_warn(c, PS_PHASE_EXEC_PREFIX,
 				"Consider setting $PYTHONHOME to <prefix>[:<exec_prefix>]");
 		if (c->in->embed.present && c->in->embed.module_search_paths_set) {
-			const struct ps_strv *m = &c->in->embed.module_search_paths;
-			for (size_t i = 0; i < m->n && !c->oom; i++) {
-				if (ps_strv_push(&o->module_search_paths, m->v[i]) < 0)
-					c->oom = true;
-				ps_entries_push(c, &o->entries, &o->nentries, m->v[i],
-						PS_ORIGIN_EMBED, -1, "set by the embedding "
-						"application, used verbatim");
-			}
+			ps_gp_embed_paths(c, o);
 		} else {
 			s_search_path(&g);
 			if (!c->oom)
-				s_entries(&g, o);
+				ps_gp_joined_split(c, &g.msp, ':', true, o);
 		}
 	}
 	if (!c->oom)

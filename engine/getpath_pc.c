@@ -44,7 +44,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compute-int.h"
+#include "getpath-int.h"
 
 /* MAXPATHLEN of osdefs.h on Windows. */
 #define PC_MAXPATHLEN 256
@@ -55,16 +55,7 @@
 /* The PYTHONPATH macro of PC/pyconfig.h. */
 #define PC_MACRO ".\\DLLs;.\\lib"
 
-enum { HIVE_NONE = -1, HIVE_HKCU = 0, HIVE_HKLM = 1 };
 static const char *const hive_names[2] = { "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE" };
-
-/* One piece of the module search path string, for the entry origins. */
-struct pc_piece {
-	size_t start, end;          /* byte range in the joined string */
-	enum ps_origin origin;
-	char *detail;
-	long step;
-};
 
 struct pc {
 	struct ps_ctx *c;
@@ -86,21 +77,8 @@ struct pc {
 	char *user_path, *machine_path;
 	long prefix_step, argv0_step, zip_step, home_step, exe_step;
 
-	struct ps_buf msp;
-	struct pc_piece *pieces;
-	size_t npieces;
+	struct ps_gp_joined msp;
 };
-
-static const char *S(const char *s)
-{
-	return s ? s : "None";
-}
-
-static void takev(char **var, char *val)
-{
-	free(*var);
-	*var = val;
-}
 
 static bool is_sep(char ch)
 {
@@ -225,51 +203,13 @@ static int read_whole(struct pc *g, enum ps_phase ph, const char *path, char **d
 /* Effective configuration                                             */
 /* ------------------------------------------------------------------ */
 
-static bool env_flag_on(const struct ps_rules *R, const char *v)
-{
-	char *end;
-	long n;
-	if (R->env_flag_nonempty)
-		return true;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno == ERANGE || n < 0)
-		return true;
-	return n > 0;
-}
-
 static void s_config(struct pc *g)
 {
 	struct ps_ctx *c = g->c;
 	const struct ps_inputs *in = c->in;
 	const struct ps_embed *em = &in->embed;
-	const char *v;
 
-	c->isolated = in->flags.isolated;
-	c->use_environment = !in->flags.ignore_environment;
-	if (em->present && em->use_environment >= 0)
-		c->use_environment = em->use_environment != 0;
-	if (c->isolated)
-		c->use_environment = false;
-	c->site_import = !in->flags.no_site;
-	if (em->present && em->site_import >= 0)
-		c->site_import = em->site_import != 0;
-	c->user_site_directory = !in->flags.no_user_site && !c->isolated;
-	if (em->present && em->user_site_directory >= 0)
-		c->user_site_directory = em->user_site_directory != 0;
-	v = ps_ctx_env_gated(c, "PYTHONNOUSERSITE");
-	if (v && env_flag_on(g->R, v)) {
-		c->user_site_directory = false;
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "user site disabled",
-			 "PYTHONNOUSERSITE=%s: %s", v, g->R->env_flag_nonempty
-			 ? "in this version any non-empty value disables the user site"
-			 : "not the integer 0, so the user site is disabled");
-	}
-	c->safe_path = false;
-	c->pathconfig_warnings = !(em->present && em->pathconfig_warnings == 0);
-	if (in->flags.safe_path || ps_env_get(&in->env, "PYTHONSAFEPATH"))
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
-			 "-P and PYTHONSAFEPATH do not exist before 3.11: no safe_path");
+	ps_gp_c_config(c);
 	if (ps_env_get(&in->env, "PYTHONEXECUTABLE"))
 		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, "ignored",
 			 "PYTHONEXECUTABLE is only read on macOS before 3.11");
@@ -381,7 +321,7 @@ static void s_program(struct pc *g)
 			 "GetModuleFileNameW(NULL): the executable of the process");
 	} else {
 		real = progpath_fallback(g);
-		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, S(real),
+		ps_trace(c, PS_PHASE_EXECUTABLE, PS_OP_DECIDE, NULL, ps_gp_str(real),
 			 "the scenario gives no executable (invocation.executable, what "
 			 "GetModuleFileNameW reports): pathscope uses the program name, "
 			 "searched on PATH when it has no separator, as 3.6's fallback does");
@@ -426,61 +366,6 @@ static void s_program(struct pc *g)
 	free(real);
 }
 
-/* Appends text to the search path string as one piece with an origin. */
-static void piece(struct pc *g, const char *text, enum ps_origin origin, long step, char *detail)
-{
-	struct pc_piece *t;
-	size_t start = g->msp.len;
-	ps_buf_adds(&g->msp, text);
-	if (g->c->oom || !(t = realloc(g->pieces, (g->npieces + 1) * sizeof *t))) {
-		g->c->oom = true;
-		free(detail);
-		return;
-	}
-	g->pieces = t;
-	t[g->npieces].start = start;
-	t[g->npieces].end = g->msp.len;
-	t[g->npieces].origin = origin;
-	t[g->npieces].detail = detail;
-	t[g->npieces].step = step;
-	g->npieces++;
-}
-
-/* Splits the joined string on ';' and gives each element the origin of its piece. */
-static void s_entries(struct pc *g, struct ps_getpath_out *o)
-{
-	struct ps_ctx *c = g->c;
-	const char *s = g->msp.s;
-	size_t pos = 0, len = g->msp.len;
-
-	for (;;) {
-		const char *end = memchr(s + pos, ';', len - pos);
-		size_t n = end ? (size_t)(end - (s + pos)) : len - pos;
-		char *e = ps_ctx_printf(c, "%.*s", (int)n, s + pos);
-		const struct pc_piece *pc = NULL;
-		long step;
-		if (!e)
-			return;
-		for (size_t i = 0; i < g->npieces; i++)
-			if (pos >= g->pieces[i].start && pos <= g->pieces[i].end &&
-			    (pos < g->pieces[i].end || n == 0)) {
-				pc = &g->pieces[i];
-				break;
-			}
-		step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, e, "appended", "%s",
-				pc && pc->detail ? pc->detail : "");
-		if (ps_strv_push(&o->module_search_paths, e) < 0)
-			c->oom = true;
-		ps_entries_push(c, &o->entries, &o->nentries, e,
-				pc ? pc->origin : PS_ORIGIN_STDLIB, pc && pc->step >= 0 ? pc->step
-				: step, "%s", pc && pc->detail ? pc->detail : "");
-		free(e);
-		if (!end || c->oom)
-			break;
-		pos += n + 1;
-	}
-}
-
 /* Start-up stops: a fatal error of the ._pth reader. */
 static void pth_fatal(struct pc *g, const char *file, int line, const char *msg)
 {
@@ -489,12 +374,12 @@ static void pth_fatal(struct pc *g, const char *file, int line, const char *msg)
 	r->has_fatal = true;
 	/* abort() ends a Windows process with exit status 3 */
 	r->fatal.exit_status = 3;
-	takev(&r->fatal.message, g->R->pc_status_errors
-	      ? ps_ctx_printf(c, "read_pth_file: %s", msg) : ps_ctx_strdup(c, msg));
-	takev(&r->fatal.cause, ps_ctx_printf(c, "line %d of %s is an 'import' line other than "
-					     "'import site'", line, file));
-	takev(&r->fatal.fix, ps_ctx_printf(c, "Remove line %d of %s (only 'import site' is "
-					   "allowed in a ._pth file).", line, file));
+	ps_gp_take(&r->fatal.message, g->R->pc_status_errors
+		   ? ps_ctx_printf(c, "read_pth_file: %s", msg) : ps_ctx_strdup(c, msg));
+	ps_gp_take(&r->fatal.cause, ps_ctx_printf(c, "line %d of %s is an 'import' line other than "
+						  "'import site'", line, file));
+	ps_gp_take(&r->fatal.fix, ps_ctx_printf(c, "Remove line %d of %s (only 'import site' is "
+						"allowed in a ._pth file).", line, file));
 	ps_trace(c, PS_PHASE_PTH, PS_OP_DECIDE, file, "fatal",
 		 "line %d: 'Fatal Python error: %s%s' (%s): start-up stops", line,
 		 g->R->pc_status_errors ? "read_pth_file: " : "", msg,
@@ -548,7 +433,7 @@ static int s_pth(struct pc *g)
 	}
 
 	dir = reduced(g, file);
-	takev(&g->prefix, dir);
+	ps_gp_take(&g->prefix, dir);
 	c->isolated = true;
 	c->pth_file_used = true;
 	step = ps_trace_set(c, PS_PHASE_PTH, "prefix", g->prefix,
@@ -594,11 +479,11 @@ static int s_pth(struct pc *g)
 		} else {
 			char *e = join(g, g->prefix, line);
 			if (e) {
-				if (g->npieces)
-					ps_buf_addc(&g->msp, ';');
-				piece(g, e, PS_ORIGIN_PTH_FILE, step,
-				      ps_ctx_printf(c, "line %d of %s ('%s'), joined to the file's "
-						    "directory", ln, file, line));
+				if (g->msp.npieces)
+					ps_buf_addc(&g->msp.buf, ';');
+				ps_gp_joined_add(c, &g->msp, e, PS_ORIGIN_PTH_FILE, step,
+						     ps_ctx_printf(c, "line %d of %s ('%s'), joined to the file's "
+								   "directory", ln, file, line));
 				ps_pth_push(c, file, ln, line, PS_PTH_ADDED, "%s", e);
 			}
 			free(e);
@@ -610,11 +495,11 @@ static int s_pth(struct pc *g)
 	ps_trace(c, PS_PHASE_PTH, PS_OP_DECIDE, file, site ? "site on" : "site off",
 		 "%s", site ? "'import site' in the file: site.py runs (this overrides -S)"
 		 : "no 'import site' line: site.py does not run");
-	if (!g->npieces)
-		piece(g, "", PS_ORIGIN_PTH_FILE, step,
-		      ps_ctx_printf(c, "%s has no path lines: the search path string is empty, "
-				    "which becomes one empty entry", file));
-	s_entries(g, o);
+	if (!g->msp.npieces)
+		ps_gp_joined_add(c, &g->msp, "", PS_ORIGIN_PTH_FILE, step,
+				     ps_ctx_printf(c, "%s has no path lines: the search path string is empty, "
+						   "which becomes one empty entry", file));
+	ps_gp_joined_split(c, &g->msp, ';', false, o);
 	free(file);
 	return 1;
 }
@@ -636,7 +521,7 @@ static void s_pyvenv(struct pc *g)
 		up = reduced(g, path);
 		if (up)
 			reduce(up);
-		takev(&path, up ? join(g, up, "pyvenv.cfg") : NULL);
+		ps_gp_take(&path, up ? join(g, up, "pyvenv.cfg") : NULL);
 		free(up);
 		if (!path)
 			return;
@@ -669,7 +554,7 @@ static void s_pyvenv(struct pc *g)
 	}
 	free(data);
 	if (home) {
-		takev(&g->argv0_path, home);
+		ps_gp_take(&g->argv0_path, home);
 		g->argv0_step = ps_trace_set(c, PS_PHASE_VENV, "argv0_path", g->argv0_path,
 					     "line %d of %s is 'home = %s': the searches start "
 					     "there, and it is the last sys.path entry", line, path,
@@ -742,28 +627,6 @@ static void s_home_prefix(struct pc *g)
 		 g->argv0_path);
 }
 
-/* A hive named by a registry key of the scenario; *rest after the hive's '\'. */
-static int reg_hive(const char *key, const char **rest)
-{
-	static const struct { const char *name; int hive; } names[] = {
-		{ "HKLM", HIVE_HKLM }, { "HKEY_LOCAL_MACHINE", HIVE_HKLM },
-		{ "HKCU", HIVE_HKCU }, { "HKEY_CURRENT_USER", HIVE_HKCU },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		size_t n = strlen(names[i].name);
-		if (!strncasecmp(key, names[i].name, n) && key[n] == '\\') {
-			*rest = key + n + 1;
-			return names[i].hive;
-		}
-	}
-	return HIVE_NONE;
-}
-
-static int cmp_casei(const void *a, const void *b)
-{
-	return strcasecmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * getpythonregpath(): the default values of the PythonPath key's subkeys
  * (in enumeration order, taken as case-insensitive name order), joined
@@ -774,55 +637,35 @@ static int cmp_casei(const void *a, const void *b)
 static char *regpath(struct pc *g, int hive, bool skipcore)
 {
 	struct ps_ctx *c = g->c;
-	const struct ps_inputs *in = c->in;
 	char *keyname = ps_ctx_printf(c, "Software\\Python\\PythonCore\\%s\\PythonPath",
 				      g->winver);
-	const char *core = NULL;
-	struct ps_strv subs;
+	struct ps_gp_regkey k;
 	struct ps_buf out;
-	bool key_exists = false;
-	size_t klen;
 	char *res = NULL, *full;
 
 	if (!keyname)
 		return NULL;
 	full = ps_ctx_printf(c, "%s\\%s", hive_names[hive], keyname);
-	klen = strlen(keyname);
-	ps_strv_init(&subs);
-	for (size_t i = 0; i < in->nregistry; i++) {
-		const char *rest, *k = in->registry[i].key;
-		if (!k || reg_hive(k, &rest) != hive || strncasecmp(rest, keyname, klen) != 0)
-			continue;
-		if (rest[klen] == '\0') {
-			key_exists = true;
-			core = in->registry[i].value ? in->registry[i].value : "";
-		} else if (rest[klen] == '\\' && rest[klen + 1] && !strchr(rest + klen + 1, '\\')) {
-			key_exists = true;
-			if (ps_strv_push(&subs, in->registry[i].key) < 0)
-				c->oom = true;
-		}
-	}
-	if (!key_exists) {
+	ps_gp_reg_read(c, hive, keyname, &k);
+	if (!k.exists) {
 		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "no key",
 			 "registry: no %s\\%s key", hive_names[hive], keyname);
 		goto done;
 	}
-	if (subs.n)
-		qsort(subs.v, subs.n, sizeof *subs.v, cmp_casei);
 	ps_buf_init(&out);
-	for (size_t j = 0; j < subs.n; j++) {
-		const char *val = "";
-		for (size_t i = 0; i < in->nregistry; i++)
-			if (in->registry[i].key && !strcasecmp(in->registry[i].key, subs.v[j]))
-				val = in->registry[i].value ? in->registry[i].value : "";
+	for (size_t j = 0; j < k.nsubs; j++) {
+		const struct ps_gp_regsub *sub = &k.subs[j];
+		char *implied = sub->key ? NULL : ps_ctx_printf(c, "%s\\%s", ps_gp_str(full),
+								sub->name);
 		if (j)
 			ps_buf_addc(&out, ';');
-		ps_buf_adds(&out, val);
-		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, subs.v[j], val,
-			 "registry: an application path (a subkey's default value)");
+		ps_buf_adds(&out, sub->value);
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, sub->key ? sub->key : implied,
+			 sub->value, "registry: an application path (a subkey's default value)");
+		free(implied);
 	}
 	if (!skipcore) {
-		if (!core) {
+		if (!k.core) {
 			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "dropped",
 				 "registry: %s\\%s has no default value (the core path): reading "
 				 "it fails and nothing from this hive is used", hive_names[hive],
@@ -830,25 +673,25 @@ static char *regpath(struct pc *g, int hive, bool skipcore)
 			ps_buf_release(&out);
 			goto done;
 		}
-		if (subs.n)
+		if (k.nsubs)
 			ps_buf_addc(&out, ';');
-		ps_buf_adds(&out, core);
-		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, full, core,
+		ps_buf_adds(&out, k.core);
+		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_READ, full, k.core,
 			 "registry %s: the core path (read because no home was found)",
 			 hive_names[hive]);
-	} else if (core) {
+	} else if (k.core) {
 		ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, full, "ignored",
 			 "registry %s: the core path is skipped because a home is known",
 			 hive_names[hive]);
 	}
 	if (out.oom)
 		c->oom = true;
-	if (!subs.n && skipcore)
+	if (!k.nsubs && skipcore)
 		ps_buf_release(&out);
 	else
 		res = ps_buf_detach(&out);
 done:
-	ps_strv_release(&subs);
+	ps_gp_reg_release(&k);
 	free(keyname);
 	free(full);
 	return res;
@@ -876,41 +719,41 @@ static void s_search_path(struct pc *g)
 			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "read",
 				 "%s reads the registry even under -E/-I (3.8 stopped that)",
 				 g->R->name);
-		g->machine_path = regpath(g, HIVE_HKLM, skiphome);
-		g->user_path = regpath(g, HIVE_HKCU, skiphome);
+		g->machine_path = regpath(g, PS_GP_HKLM, skiphome);
+		g->user_path = regpath(g, PS_GP_HKCU, skiphome);
 	}
 	skipdefault = g->pythonpath_env || g->found_home || g->machine_path || g->user_path;
 
 	if (g->pythonpath_env) {
-		piece(g, g->pythonpath_env, PS_ORIGIN_PYTHONPATH, -1,
-		      ps_ctx_printf(c, "from PYTHONPATH, used as typed"));
-		ps_buf_addc(&g->msp, ';');
+		ps_gp_joined_add(c, &g->msp, g->pythonpath_env, PS_ORIGIN_PYTHONPATH, -1,
+				     ps_ctx_printf(c, "from PYTHONPATH, used as typed"));
+		ps_buf_addc(&g->msp.buf, ';');
 	}
 	if (g->zip_path[0]) {
-		piece(g, g->zip_path, PS_ORIGIN_STDLIB_ZIP, g->zip_step,
-		      ps_ctx_printf(c, "the stdlib zip, next to the %s, listed even when absent",
-				    g->dll_path[0] ? "DLL" : "executable"));
-		ps_buf_addc(&g->msp, ';');
+		ps_gp_joined_add(c, &g->msp, g->zip_path, PS_ORIGIN_STDLIB_ZIP, g->zip_step,
+				     ps_ctx_printf(c, "the stdlib zip, next to the %s, listed even when absent",
+						   g->dll_path[0] ? "DLL" : "executable"));
+		ps_buf_addc(&g->msp.buf, ';');
 	}
 	if (g->user_path) {
-		piece(g, g->user_path, PS_ORIGIN_REGISTRY, -1,
-		      ps_ctx_printf(c, "registry HKEY_CURRENT_USER\\Software\\Python\\PythonCore"
-				    "\\%s\\PythonPath", g->winver));
-		ps_buf_addc(&g->msp, ';');
+		ps_gp_joined_add(c, &g->msp, g->user_path, PS_ORIGIN_REGISTRY, -1,
+				     ps_ctx_printf(c, "registry HKEY_CURRENT_USER\\Software\\Python\\PythonCore"
+						   "\\%s\\PythonPath", g->winver));
+		ps_buf_addc(&g->msp.buf, ';');
 	}
 	if (g->machine_path) {
-		piece(g, g->machine_path, PS_ORIGIN_REGISTRY, -1,
-		      ps_ctx_printf(c, "registry HKEY_LOCAL_MACHINE\\Software\\Python\\PythonCore"
-				    "\\%s\\PythonPath", g->winver));
-		ps_buf_addc(&g->msp, ';');
+		ps_gp_joined_add(c, &g->msp, g->machine_path, PS_ORIGIN_REGISTRY, -1,
+				     ps_ctx_printf(c, "registry HKEY_LOCAL_MACHINE\\Software\\Python\\PythonCore"
+						   "\\%s\\PythonPath", g->winver));
+		ps_buf_addc(&g->msp.buf, ';');
 	}
 	if (!g->found_home) {
 		if (!skipdefault) {
-			piece(g, def, PS_ORIGIN_MACRO, -1,
-			      ps_ctx_printf(c, "the compile-time PYTHONPATH '%s' as it is "
-					    "(relative): no home, no PYTHONPATH and no registry "
-					    "path", def));
-			ps_buf_addc(&g->msp, ';');
+			ps_gp_joined_add(c, &g->msp, def, PS_ORIGIN_MACRO, -1,
+					     ps_ctx_printf(c, "the compile-time PYTHONPATH '%s' as it is "
+							   "(relative): no home, no PYTHONPATH and no registry "
+							   "path", def));
+			ps_buf_addc(&g->msp.buf, ';');
 		} else {
 			ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, NULL, "left out",
 				 "no home: the compile-time PYTHONPATH '%s' is left out because "
@@ -936,22 +779,22 @@ static void s_search_path(struct pc *g)
 				origin = PS_ORIGIN_STDLIB;
 			else if (rn == 5 && !strncasecmp(rest + 1, "DLLs", 4) && is_sep(rest[0]))
 				origin = PS_ORIGIN_PLATSTDLIB;
-			piece(g, e.s, origin, g->prefix_step,
-			      ps_ctx_printf(c, "compile-time PYTHONPATH entry '%.*s'%s", (int)n, def,
-					    dot ? ", its leading '.' replaced by home (text "
-					    "concatenation)" : ""));
+			ps_gp_joined_add(c, &g->msp, e.s, origin, g->prefix_step,
+					     ps_ctx_printf(c, "compile-time PYTHONPATH entry '%.*s'%s", (int)n, def,
+							   dot ? ", its leading '.' replaced by home (text "
+							   "concatenation)" : ""));
 			ps_buf_release(&e);
-			ps_buf_addc(&g->msp, ';');
+			ps_buf_addc(&g->msp.buf, ';');
 			if (!q)
 				break;
 			def = q + 1;
 		}
 	}
-	piece(g, g->argv0_path, PS_ORIGIN_PLATSTDLIB, g->argv0_step,
-	      ps_ctx_printf(c, "argv0_path: %s", g->argv0_step >= 0 &&
-			    c->r->trace[g->argv0_step].phase == PS_PHASE_VENV
-			    ? "the 'home' of pyvenv.cfg" : "the executable's directory"));
-	if (g->msp.oom)
+	ps_gp_joined_add(c, &g->msp, g->argv0_path, PS_ORIGIN_PLATSTDLIB, g->argv0_step,
+			     ps_ctx_printf(c, "argv0_path: %s", g->argv0_step >= 0 &&
+					   c->r->trace[g->argv0_step].phase == PS_PHASE_VENV
+					   ? "the 'home' of pyvenv.cfg" : "the executable's directory"));
+	if (g->msp.buf.oom)
 		c->oom = true;
 }
 
@@ -959,8 +802,8 @@ static void s_search_path(struct pc *g)
 static void s_prefix_scan(struct pc *g)
 {
 	struct ps_ctx *c = g->c;
-	const char *s = g->msp.s;
-	size_t end = g->msp.len;
+	const char *s = g->msp.buf.s;
+	size_t end = g->msp.buf.len;
 
 	if (g->prefix && g->prefix[0])
 		return;
@@ -981,7 +824,7 @@ static void s_prefix_scan(struct pc *g)
 					"a search path entry", &found);
 		free(entry);
 		if (hit) {
-			takev(&g->prefix, found);
+			ps_gp_take(&g->prefix, found);
 			g->prefix_step = ps_trace_set(c, PS_PHASE_PREFIX, "prefix", g->prefix,
 						      "lib\\os.py found under '%s': the prefix%s",
 						      g->prefix, g->prefix && !g->prefix[0]
@@ -1003,20 +846,8 @@ static void s_prefix_scan(struct pc *g)
 static void s_setpath(struct pc *g, struct ps_getpath_out *o)
 {
 	struct ps_ctx *c = g->c;
-	struct ps_strv parts;
-	ps_strv_init(&parts);
-	if (ps_strv_split(&parts, c->in->embed.setpath, ';') < 0)
-		c->oom = true;
-	for (size_t i = 0; i < parts.n && !c->oom; i++) {
-		long step = ps_trace(c, PS_PHASE_SEARCH_PATH, PS_OP_DECIDE, parts.v[i], "appended",
-				     "from Py_SetPath(), verbatim");
-		if (ps_strv_push(&o->module_search_paths, parts.v[i]) < 0)
-			c->oom = true;
-		ps_entries_push(c, &o->entries, &o->nentries, parts.v[i], PS_ORIGIN_EMBED, step,
-				"from the string given to Py_SetPath(), used verbatim");
-	}
-	ps_strv_release(&parts);
-	takev(&g->prefix, ps_ctx_strdup(c, ""));
+	ps_gp_setpath(c, ';', o);
+	ps_gp_take(&g->prefix, ps_ctx_strdup(c, ""));
 	ps_trace_set(c, PS_PHASE_PREFIX, "prefix", "", "Py_SetPath(): prefix = ''");
 }
 
@@ -1051,7 +882,7 @@ static void s_write_back(struct pc *g)
 	ps_trace_set(c, PS_PHASE_SEARCH_PATH, "base_prefix", pre,
 		     "sys.base_prefix = sys.prefix (site.py may change sys.prefix later)");
 	ps_trace_set(c, PS_PHASE_SEARCH_PATH, "module_search_paths",
-		     c->in->embed.present && c->in->embed.setpath ? c->in->embed.setpath : g->msp.s,
+		     c->in->embed.present && c->in->embed.setpath ? c->in->embed.setpath : g->msp.buf.s,
 		     "sys.path before site.py and sys.path[0]: %zu entr%s",
 		     o->module_search_paths.n, o->module_search_paths.n == 1 ? "y" : "ies");
 }
@@ -1065,10 +896,7 @@ static void pc_release(struct pc *g)
 		free(*owned[i]);
 		*owned[i] = NULL;
 	}
-	for (size_t i = 0; i < g->npieces; i++)
-		free(g->pieces[i].detail);
-	free(g->pieces);
-	ps_buf_release(&g->msp);
+	ps_gp_joined_release(&g->msp);
 }
 
 int ps_getpath_pc_run(struct ps_ctx *c)
@@ -1082,7 +910,7 @@ int ps_getpath_pc_run(struct ps_ctx *c)
 	g.c = c;
 	g.R = c->rules;
 	g.prefix_step = g.argv0_step = g.zip_step = g.home_step = g.exe_step = -1;
-	ps_buf_init(&g.msp);
+	ps_gp_joined_init(&g.msp);
 
 	s_config(&g);
 	s_program(&g);
@@ -1113,20 +941,13 @@ int ps_getpath_pc_run(struct ps_ctx *c)
 		if (c->oom)
 			goto out;
 		if (em->present && em->module_search_paths_set) {
-			const struct ps_strv *m = &em->module_search_paths;
-			for (size_t i = 0; i < m->n && !c->oom; i++) {
-				if (ps_strv_push(&o->module_search_paths, m->v[i]) < 0)
-					c->oom = true;
-				ps_entries_push(c, &o->entries, &o->nentries, m->v[i],
-						PS_ORIGIN_EMBED, -1, "set by the embedding "
-						"application, used verbatim");
-			}
+			ps_gp_embed_paths(c, o);
 		} else {
 			s_search_path(&g);
 			if (!c->oom)
 				s_prefix_scan(&g);
 			if (!c->oom)
-				s_entries(&g, o);
+				ps_gp_joined_split(c, &g.msp, ';', false, o);
 		}
 	}
 write:
