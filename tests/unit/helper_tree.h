@@ -33,7 +33,11 @@
  *
  * Other fixtures (test_site.c, test_explain.c, test_fatal.c, test_path0.c)
  * still build their trees by hand and may switch to this one: their fx
- * structs hold the same five members under the same names.
+ * structs use the same member names (v, in, fs, r), so struct fx becomes
+ * struct ps_tree (or holds one next to its extra fields), their
+ * add()/addf()/add_link() become ps_tree_add()/ps_tree_filef()/
+ * ps_tree_link(), a pyenv-style install is ps_tree_install(), and run()
+ * is ps_tree_run().
  */
 #ifndef PS_HELPER_TREE_H
 #define PS_HELPER_TREE_H
