@@ -50,6 +50,18 @@ if [ -x "$E" ]; then
 	"$E" "engine: 5000 .pth, dirs exist" 20 "$EXIST" 50
 fi
 
+# loading a scenario scales linearly with its size (a captured tree holds
+# tens of thousands of paths): 10x the files should take about 10x the time
+for n in 4000 40000; do
+	F=$TMP/files-$n.yaml
+	awk -v n=$n 'BEGIN { print "name: x\npython: {version: \"3.12\"}\nfiles:";
+		for (i = 0; i < n; i++) printf "  /d/f%d: file\n", i }' > "$F"
+	t0=$(date +%s%N)
+	"$BUILD/pathscope" resolve --scenario "$F" >/dev/null 2>&1
+	t1=$(date +%s%N)
+	echo "scenario load: $n files: $(( (t1 - t0) / 1000000 )) ms"
+done
+
 "$B" "normal install (scenario)" 2 --scenario "$NORMAL"
 "$B" "5000 .pth files (scenario)" 20 --scenario "$MANY"
 # the real filesystem, when this machine has a Python

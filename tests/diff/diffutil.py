@@ -40,6 +40,26 @@ def ensure_yaml():
     return False
 
 
+
+def run_exec(args, **kw):
+    """subprocess.run that retries on ETXTBSY.
+
+    The real-layout tests copy interpreter binaries while other threads
+    fork and exec; a child forked while a copy's file descriptor is still
+    open for writing keeps it open until it execs, and an exec of that
+    binary meanwhile fails with "Text file busy".  The race is harmless:
+    try again shortly.
+    """
+    import time
+    for attempt in range(50):
+        try:
+            return subprocess.run(args, **kw)
+        except OSError as e:
+            if e.errno != 26 or attempt == 49:
+                raise
+            time.sleep(0.05)
+
+
 def pathscope_binary():
     p = os.environ.get('PATHSCOPE') or os.path.join('build', 'pathscope')
     if os.path.isabs(p):

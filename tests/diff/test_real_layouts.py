@@ -270,7 +270,7 @@ def _venv(ip, T, copies):
     args = [ip.binary, '-m', 'venv', '--without-pip']
     if copies:
         args.append('--copies')
-    subprocess.run(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
+    diffutil.run_exec(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
                    timeout=60, stdin=subprocess.DEVNULL)
     return os.path.join(v, 'bin', 'python')
 
@@ -473,7 +473,7 @@ def _venv_site_case(system_site, user=False, flags=()):
     def f(ip, T):
         v = os.path.join(T, 'v')
         args = [ip.binary, '-m', 'venv', '--without-pip'] + (['--system-site-packages'] if system_site else [])
-        subprocess.run(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
+        diffutil.run_exec(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
                        timeout=60, stdin=subprocess.DEVNULL)
         fill_pth_dir(os.path.join(v, 'lib', 'python' + ip.ver, 'site-packages'), T)
         if user:
@@ -539,8 +539,9 @@ def run_real(iv, flags):
     tail = {'command': ['-c', PROBE], 'script': [arg], 'module': ['-m', arg]}[kind]
     args = [iv['argv0']] + flags + tail
     try:
-        r = subprocess.run(args, executable=iv['exe'], cwd=iv['cwd'], env=env, capture_output=True,
-                           text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+        r = diffutil.run_exec(args, executable=iv['exe'], cwd=iv['cwd'], env=env,
+                              capture_output=True, text=True, timeout=TIMEOUT,
+                              stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         return {'rc': None, 'stderr': 'timeout', 'out': None}
     out = None

@@ -38,7 +38,6 @@ import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
-import time  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 REPO = diffutil.REPO
@@ -301,7 +300,7 @@ def _venv(ip, T, copies):
     args = [ip.binary, '-m', 'venv', '--without-pip']
     if copies:
         args.append('--copies')
-    subprocess.run(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
+    diffutil.run_exec(args + [v], check=True, capture_output=True, env={'PATH': '/usr/bin:/bin'},
                    timeout=60, stdin=subprocess.DEVNULL)
     return os.path.join(v, 'bin', 'python')
 
@@ -603,19 +602,12 @@ def run_real(iv, flags):
     env.update(iv['env'])
     kind, arg = iv['run']
     tail = {'command': ['-c', PROBE], 'script': [arg], 'module': ['-m', arg]}[kind]
-    for attempt in range(20):
-        try:
-            r = subprocess.run([iv['argv0']] + flags + tail, executable=iv['exe'], cwd=iv['cwd'],
-                               env=env, capture_output=True, text=True, timeout=TIMEOUT,
-                               stdin=subprocess.DEVNULL, errors='surrogateescape')
-            break
-        except subprocess.TimeoutExpired:
-            return {'rc': None, 'stderr': 'timeout', 'out': None}
-        except OSError as e:
-            # ETXTBSY: another thread forked while this binary was being copied
-            if e.errno != 26 or attempt == 19:
-                raise
-            time.sleep(0.1)
+    try:
+        r = diffutil.run_exec([iv['argv0']] + flags + tail, executable=iv['exe'], cwd=iv['cwd'],
+                              env=env, capture_output=True, text=True, timeout=TIMEOUT,
+                              stdin=subprocess.DEVNULL, errors='surrogateescape')
+    except subprocess.TimeoutExpired:
+        return {'rc': None, 'stderr': 'timeout', 'out': None}
     out = None
     if r.returncode == 0:
         try:
