@@ -30,7 +30,9 @@
  *   model_dump.c      the title and the text dump (model_title, model_dump)
  *
  * Nothing here calls curses.  Every function that returns a pointer says
- * who owns it; "yours" means free() it.
+ * who owns it; "yours" means free() it.  A row returned by pane_add*() is
+ * borrowed from its pane and valid until the next row is added to it (the
+ * rows are one array that grows).
  */
 #ifndef PS_TUI_MODEL_INT_H
 #define PS_TUI_MODEL_INT_H

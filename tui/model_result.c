@@ -97,13 +97,13 @@ static char mark_added(const struct ps_strset *prev, bool marks, const char *key
 static void add_fatal_rows(struct ps_model *m, struct ps_pane *p, bool marks)
 {
 	const struct ps_fatal *f = &m->res.fatal;
-	struct ps_row *row;
+	size_t first = p->nrows;   /* an index: the rows added below may move the rows */
 	char *t;
 
 	/* wrapped to the pane: the cause and the fix are what the banner is for */
 	t = xasprintf("%s Python would not start: %s", glyph_missing(m),
 		      f->message ? f->message : "fatal error");
-	row = pane_add_wrapped(p, ROW_FATAL, 0, ROLE_BANNER, t, m->result_wrap, 2);
+	pane_add_wrapped(p, ROW_FATAL, 0, ROLE_BANNER, t, m->result_wrap, 2);
 	free(t);
 	if (f->cause) {
 		t = xasprintf("cause: %s", f->cause);
@@ -116,7 +116,7 @@ static void add_fatal_rows(struct ps_model *m, struct ps_pane *p, bool marks)
 		free(t);
 	}
 	if (marks && !diff_get(&m->snap_prev, "fatal"))
-		row->mark = '+';
+		p->rows[first].mark = '+';
 	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "getpath's values (start-up stops before site)");
 }
 

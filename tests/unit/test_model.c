@@ -275,6 +275,32 @@ static void test_bad_pythonhome_fatal(void **state)
 	assert_null(result_row(m, ROW_FATAL, "would not start"));
 }
 
+/*
+ * The fatal banner's first row gets the '+' of "what changed" even when the
+ * banner is wrapped to many rows (a narrow pane) and the rows added after
+ * it move the pane's row array (a mark written through a stale row pointer
+ * was lost, and ASan saw a use after free).
+ */
+static void test_fatal_banner_mark_many_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct ps_model *m = &f->m;
+	struct ps_pane *p = model_pane(m, PANE_RESULT);
+	size_t i;
+
+	model_layout(m, 20, 24);   /* too small to draw, but the banner still wraps at 8 columns */
+	select_input(m, ROW_ENV, "PYTHONHOME");
+	model_key(m, PS_KEY_ENTER);
+	type(m, "/nowhere");
+	model_key(m, PS_KEY_ENTER);
+	assert_true(m->res.has_fatal);
+	assert_true(p->nrows > 32);   /* more rows than the pane had room for before */
+	for (i = 0; i < p->nrows && p->rows[i].kind != ROW_FATAL; i++)
+		;
+	assert_true(i < p->nrows);
+	assert_int_equal(p->rows[i].mark, '+');
+}
+
 static void test_prompt_cancel_and_utf8(void **state)
 {
 	struct fixture *f = *state;
@@ -1029,6 +1055,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_toggle_E_changes_path, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_diff_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_pythonhome_fatal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fatal_banner_mark_many_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prompt_cancel_and_utf8, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_stepping, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_jumps_to_its_step, setup, teardown),
