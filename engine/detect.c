@@ -219,6 +219,9 @@ static char *pydict_get(struct dctx *c, const char *text, const char *key)
 
 			while (n && (q[n - 1] == ' ' || q[n - 1] == '\t'))
 				n--;
+			/* sysconfig writes None for a value the build did not set */
+			if (n == 4 && strncmp(q, "None", 4) == 0)
+				return NULL;
 			return chk(c, strndup(q, n));
 		}
 		struct ps_buf b;
@@ -279,32 +282,59 @@ static char *make_raw(struct dctx *c, const char *text, const char *name)
 }
 
 /* A Makefile variable with $(X) / ${X} references to the same file expanded. Yours or NULL. */
-static char *make_get(struct dctx *c, const char *text, const char *name, int depth)
+/*
+ * Expanding $(X) references recursively is exponential on a hostile
+ * Makefile (a=$(b)$(b)$(b), b=$(c)$(c)$(c) ...: found by fuzz_detect), so
+ * the whole expansion of one variable has a budget of lookups and of
+ * output bytes; past it the value is not trusted (NULL) rather than
+ * truncated.  Real config Makefiles need a handful of lookups.
+ */
+#define MAKE_EXPAND_LOOKUPS 256
+#define MAKE_EXPAND_BYTES 8192
+
+static char *make_expand(struct dctx *c, const char *text, const char *name, int depth,
+			 int *budget)
 {
-	char *raw = make_raw(c, text, name), *p;
+	char *raw, *p;
 	struct ps_buf b;
 
+	if (--*budget < 0)
+		return NULL;
+	raw = make_raw(c, text, name);
 	if (!raw || depth > 8 || !strchr(raw, '$'))
 		return raw;
 	ps_buf_init(&b);
-	for (p = raw; *p; p++) {
+	for (p = raw; *p && *budget >= 0; p++) {
 		char close = p[1] == '(' ? ')' : p[1] == '{' ? '}' : 0;
 		char *end;
 
 		if (*p == '$' && close && (end = strchr(p + 2, close)) != NULL) {
 			char *sub = chk(c, strndup(p + 2, (size_t)(end - p - 2)));
-			char *val = sub ? make_get(c, text, sub, depth + 1) : NULL;
+			char *val = sub ? make_expand(c, text, sub, depth + 1, budget) : NULL;
 
 			ps_buf_adds(&b, val ? val : "");
 			free(sub);
 			free(val);
 			p = end;
-			continue;
+		} else {
+			ps_buf_addc(&b, *p);
 		}
-		ps_buf_addc(&b, *p);
+		if (b.len > MAKE_EXPAND_BYTES)
+			*budget = -1;
 	}
 	free(raw);
+	if (*budget < 0) {
+		ps_buf_release(&b);
+		return NULL;
+	}
 	return chk(c, ps_buf_detach(&b));
+}
+
+/* The value of Makefile variable name with its $(X) references expanded; yours, or NULL. */
+static char *make_get(struct dctx *c, const char *text, const char *name)
+{
+	int budget = MAKE_EXPAND_LOOKUPS;
+	return make_expand(c, text, name, 0, &budget);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1348,12 +1378,12 @@ static int examine_binary(struct dctx *c, const char *real, const char *hit)
 				char **field = k == 0 ? &b->prefix : k == 1 ? &b->exec_prefix :
 					       k == 2 ? &b->platlibdir : &b->vpath;
 
-				if ((v = make_get(c, data, mk[k].var, 0))) {
+				if ((v = make_get(c, data, mk[k].var))) {
 					set_build_str(c, field, mk[k].what, v, src ? src : makefile);
 					free(v);
 				}
 			}
-			if ((v = make_get(c, data, "ABIFLAGS", 0))) {
+			if ((v = make_get(c, data, "ABIFLAGS"))) {
 				if (strchr(v, 't') && !b->abi_thread)
 					set_build_str(c, &b->abi_thread, "abi_thread", "t", src ? src : makefile);
 				free(v);
