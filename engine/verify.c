@@ -161,9 +161,15 @@ int ps_verify_parse(const char *out, size_t len, struct ps_observed *o, struct p
 		}
 #define KEY_IS(k) ((size_t)(sp - p) == strlen(k) && !memcmp(p, k, strlen(k)))
 		if (KEY_IS("flag")) {
-			char name[40];
+			/* the line is not NUL-terminated: copy it before sscanf reads it */
+			char line[80], name[40];
+			size_t rest = ll - (size_t)(sp - p) - 1;
 			int v;
-			if (sscanf(sp + 1, "%39s %d", name, &v) == 2)
+			if (rest >= sizeof line)
+				rest = sizeof line - 1;
+			memcpy(line, sp + 1, rest);
+			line[rest] = '\0';
+			if (sscanf(line, "%39s %d", name, &v) == 2)
 				for (int i = 0; i < PS_OBS_NFLAGS; i++)
 					if (!strcmp(name, flag_keys[i]))
 						o->flags[i] = v;
