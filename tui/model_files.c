@@ -13,21 +13,6 @@
 
 #include "model-int.h"
 
-/* The tree edits go to: the scenario's, or the overlay's upper layer (borrowed). */
-static struct ps_vfs *edit_tree(struct ps_model *m, struct ps_error *err)
-{
-	struct ps_overlay *ov;
-
-	if (!m->real_mode && m->s->scenario)
-		return m->s->scenario->vfs;
-	ov = session_overlay(m->s);
-	if (!ov) {
-		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
-		return NULL;
-	}
-	return ps_overlay_upper(ov);
-}
-
 /* The edit of path (borrowed, valid until the next edit_note), or NULL. */
 static struct ps_edit *edit_find(const struct ps_model *m, const char *path)
 {
@@ -58,6 +43,27 @@ static void edit_note(struct ps_model *m, const char *path)
 		free(data);
 }
 
+/*
+ * Before the explorer changes the file at path: what it was is noted, and
+ * the tree the change goes to is returned (borrowed): the scenario's, or
+ * the overlay's upper layer over the real one.  NULL with err set.
+ */
+static struct ps_vfs *edit_begin(struct ps_model *m, const char *path, struct ps_error *err)
+{
+	struct ps_overlay *ov;
+
+	ps_error_init(err);
+	edit_note(m, path);
+	if (!m->real_mode && m->s->scenario)
+		return m->s->scenario->vfs;
+	ov = session_overlay(m->s);
+	if (!ov) {
+		ps_error_set(err, PS_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	return ps_overlay_upper(ov);
+}
+
 bool files_edited(const struct ps_model *m, const char *path)
 {
 	return edit_find(m, path) != NULL;
@@ -68,9 +74,7 @@ int files_put(struct ps_model *m, const char *path, const char *content)
 	struct ps_error err;
 	struct ps_vfs *vfs;
 
-	ps_error_init(&err);
-	edit_note(m, path);
-	vfs = edit_tree(m, &err);
+	vfs = edit_begin(m, path, &err);
 	if (!vfs || ps_vfs_remove(vfs, path) < 0 ||
 	    ps_vfs_add(vfs, path, PS_FT_FILE, false, content, strlen(content), NULL, 0, &err) < 0) {
 		if (!err.code)
@@ -87,9 +91,7 @@ int files_remove(struct ps_model *m, const char *path)
 	struct ps_error err;
 	struct ps_vfs *vfs;
 
-	ps_error_init(&err);
-	edit_note(m, path);
-	vfs = edit_tree(m, &err);
+	vfs = edit_begin(m, path, &err);
 	if (!vfs) {
 		model_status_err(m, &err);
 		return -1;

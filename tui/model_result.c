@@ -93,6 +93,15 @@ static char mark_added(const struct ps_strset *prev, bool marks, const char *key
 	return mark;
 }
 
+/* "label text" as banner rows: wrapped to the pane, the lines after the first under the text. */
+static void add_banner_part(struct ps_model *m, struct ps_pane *p, long arg, const char *label,
+			    const char *text)
+{
+	char *t = xasprintf("%s%s", label, text);
+	pane_add_wrapped(p, ROW_FATAL, arg, ROLE_BANNER, t, m->result_wrap, (int)strlen(label));
+	free(t);
+}
+
 /* The banner of a start-up that fails: message, cause and fix, wrapped to the pane. */
 static void add_fatal_rows(struct ps_model *m, struct ps_pane *p, bool marks)
 {
@@ -105,16 +114,10 @@ static void add_fatal_rows(struct ps_model *m, struct ps_pane *p, bool marks)
 		      f->message ? f->message : "fatal error");
 	pane_add_wrapped(p, ROW_FATAL, 0, ROLE_BANNER, t, m->result_wrap, 2);
 	free(t);
-	if (f->cause) {
-		t = xasprintf("cause: %s", f->cause);
-		pane_add_wrapped(p, ROW_FATAL, 1, ROLE_BANNER, t, m->result_wrap, 7);
-		free(t);
-	}
-	if (f->fix) {
-		t = xasprintf("fix: %s", f->fix);
-		pane_add_wrapped(p, ROW_FATAL, 2, ROLE_BANNER, t, m->result_wrap, 5);
-		free(t);
-	}
+	if (f->cause)
+		add_banner_part(m, p, 1, "cause: ", f->cause);
+	if (f->fix)
+		add_banner_part(m, p, 2, "fix: ", f->fix);
 	if (marks && !diff_get(&m->snap_prev, "fatal"))
 		p->rows[first].mark = '+';
 	pane_add(p, ROW_TEXT, 0, ROLE_HEADER, "getpath's values (start-up stops before site)");
