@@ -201,6 +201,17 @@ static void type(struct ps_model *m, const char *s)
 		model_key(m, (unsigned char)*s);
 }
 
+/* Sets an unset variable the way a user does: its row, Enter, the value, Enter. */
+static void set_env_row(struct ps_model *m, const char *name, const char *value)
+{
+	select_input(m, ROW_ENV, name);
+	model_key(m, PS_KEY_ENTER);
+	assert_int_equal(m->prompt, PROMPT_EDIT);
+	type(m, value);
+	model_key(m, PS_KEY_ENTER);
+	assert_int_equal(m->prompt, PROMPT_NONE);
+}
+
 static void test_toggle_E_changes_path(void **state)
 {
 	struct fixture *f = *state;
@@ -256,12 +267,7 @@ static void test_bad_pythonhome_fatal(void **state)
 	struct ps_model *m = &f->m;
 	const struct ps_row *r;
 
-	select_input(m, ROW_ENV, "PYTHONHOME");
-	model_key(m, PS_KEY_ENTER);
-	assert_int_equal(m->prompt, PROMPT_EDIT);
-	type(m, "/nowhere");
-	model_key(m, PS_KEY_ENTER);
-	assert_int_equal(m->prompt, PROMPT_NONE);
+	set_env_row(m, "PYTHONHOME", "/nowhere");
 	assert_string_equal(ps_env_get(&f->s.in.env, "PYTHONHOME"), "/nowhere");
 	/* no encodings module under /nowhere: the interpreter would not start */
 	assert_true(m->res.has_fatal);
@@ -289,10 +295,7 @@ static void test_fatal_banner_mark_many_rows(void **state)
 	size_t i;
 
 	model_layout(m, 20, 24);   /* too small to draw, but the banner still wraps at 8 columns */
-	select_input(m, ROW_ENV, "PYTHONHOME");
-	model_key(m, PS_KEY_ENTER);
-	type(m, "/nowhere");
-	model_key(m, PS_KEY_ENTER);
+	set_env_row(m, "PYTHONHOME", "/nowhere");
 	assert_true(m->res.has_fatal);
 	assert_true(p->nrows > 32);   /* more rows than the pane had room for before */
 	for (i = 0; i < p->nrows && p->rows[i].kind != ROW_FATAL; i++)
@@ -716,10 +719,7 @@ static void test_fatal_banner_wrapped(void **state)
 	struct ps_buf all;
 	size_t i;
 
-	select_input(m, ROW_ENV, "PYTHONHOME");
-	model_key(m, PS_KEY_ENTER);
-	type(m, "/nowhere");
-	model_key(m, PS_KEY_ENTER);
+	set_env_row(m, "PYTHONHOME", "/nowhere");
 	assert_true(m->res.has_fatal);
 	ps_buf_init(&all);
 	for (i = 0; i < p->nvis; i++) {
