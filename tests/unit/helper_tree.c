@@ -99,6 +99,29 @@ void ps_tree_filef(struct ps_tree *t, const char *fmt, ...)
 	ps_tree_file(t, p);
 }
 
+void ps_tree_bytes(struct ps_tree *t, const char *path, const char *content, size_t len)
+{
+	struct ps_error err;
+	ps_error_init(&err);
+	if (ps_vfs_add(t->v, path, PS_FT_FILE, false, content, len, NULL, 0, &err) < 0) {
+		print_error("ps_vfs_add %s: %s\n", path, err.msg);
+		fail();
+	}
+}
+
+void ps_tree_addf(struct ps_tree *t, enum ps_ftype type, const char *content, const char *fmt,
+		  ...)
+{
+	char p[512];
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(p, sizeof p, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < sizeof p);
+	ps_tree_add(t, p, type, false, content, NULL, 0);
+}
+
 void ps_tree_stdlib(struct ps_tree *t, const char *root, int major, int minor)
 {
 	char p[512];
@@ -137,6 +160,30 @@ void ps_tree_posix_defaults(struct ps_tree *t, const char *prefix, const char *h
 	ps_tree_env(t, "PATH", "/usr/bin:/bin");
 	ps_tree_env(t, "HOME", home);
 	ps_tree_dir(t, home);
+}
+
+void ps_pyenv_init(struct ps_pyenv *p, int minor, const char *version)
+{
+	char exe[128];
+	memset(p, 0, sizeof *p);
+	p->minor = minor;
+	snprintf(p->prefix, sizeof p->prefix, "/root/.pyenv/versions/%s", version);
+	snprintf(p->lib, sizeof p->lib, "%s/lib/python3.%d", p->prefix, minor);
+	snprintf(p->sp, sizeof p->sp, "%s/site-packages", p->lib);
+	snprintf(p->ub, sizeof p->ub, "/u");
+	snprintf(p->usp, sizeof p->usp, "/u/lib/python3.%d/site-packages", minor);
+	snprintf(exe, sizeof exe, "%s/bin/python3", p->prefix);
+	p->t = ps_tree_new(PS_PLATFORM_POSIX, 3, minor, exe, "/home/me");
+	ps_tree_install(p->t, p->prefix, 3, minor);
+	ps_tree_dir(p->t, p->sp);
+	ps_tree_posix_defaults(p->t, p->prefix, "/home/me");
+	p->t->in.build.debian_site = 0;
+}
+
+void ps_pyenv_release(struct ps_pyenv *p)
+{
+	ps_tree_free(p->t);
+	p->t = NULL;
 }
 
 void ps_tree_env(struct ps_tree *t, const char *name, const char *value)

@@ -31,13 +31,9 @@
  * returns an error except ps_tree_compute(), whose failure is what the
  * caller wants to see.
  *
- * Other fixtures (test_site.c, test_explain.c, test_fatal.c, test_path0.c)
- * still build their trees by hand and may switch to this one: their fx
- * structs use the same member names (v, in, fs, r), so struct fx becomes
- * struct ps_tree (or holds one next to its extra fields), their
- * add()/addf()/add_link() become ps_tree_add()/ps_tree_filef()/
- * ps_tree_link(), a pyenv-style install is ps_tree_install(), and run()
- * is ps_tree_run().
+ * test_site.c and test_explain.c build on struct ps_pyenv (below), a
+ * ps_tree with the paths of a pyenv install beside it; test_fatal.c and
+ * test_path0.c use a ps_tree directly.
  */
 #ifndef PS_HELPER_TREE_H
 #define PS_HELPER_TREE_H
@@ -73,6 +69,11 @@ void ps_tree_link(struct ps_tree *t, const char *path, const char *target);   /*
 void ps_tree_text(struct ps_tree *t, const char *path, const char *content);  /* file with text */
 /* An empty file whose path is printf-formatted (at most 511 bytes). */
 void ps_tree_filef(struct ps_tree *t, const char *fmt, ...) PS_PRINTF(2, 3);
+/* A file of len bytes of content, which may hold NULs or bytes no YAML can say. */
+void ps_tree_bytes(struct ps_tree *t, const char *path, const char *content, size_t len);
+/* A node whose path is printf-formatted (at most 511 bytes); content as for ps_tree_add. */
+void ps_tree_addf(struct ps_tree *t, enum ps_ftype type, const char *content, const char *fmt,
+		  ...) PS_PRINTF(4, 5);
 
 /*
  * The stdlib of pythonM.m under root: lib/pythonM.m/os.py,
@@ -97,6 +98,30 @@ void ps_tree_install_nt(struct ps_tree *t, const char *root);
  * unset), PATH=/usr/bin:/bin, HOME=home and home as a directory of the tree.
  */
 void ps_tree_posix_defaults(struct ps_tree *t, const char *prefix, const char *home);
+
+/*
+ * The site-stage fixture of test_site.c and test_explain.c, mirroring the
+ * pyenv interpreters of this machine: a `make install` of 3.minor under
+ * prefix = /root/.pyenv/versions/<version> (compiled PREFIX = prefix),
+ * an empty prefix/lib/python3.minor/site-packages, argv0 prefix/bin/python3,
+ * cwd /home/me, ps_tree_posix_defaults(prefix, "/home/me") and
+ * build.debian_site = 0 (no Debian patch).  build.micro stays unknown (-1): a test
+ * that depends on it (gh-113659) sets it.  The paths are kept beside the
+ * tree for the tests' expectations; ub and usp are the user base /u and
+ * its site-packages, which only exist once a test sets PYTHONUSERBASE and
+ * adds files there.  ps_pyenv_release() frees p->t.
+ */
+struct ps_pyenv {
+	struct ps_tree *t;  /* owned */
+	int minor;
+	char prefix[64];    /* /root/.pyenv/versions/3.12.1 */
+	char lib[96];       /* prefix/lib/python3.12 */
+	char sp[128];       /* prefix/lib/python3.12/site-packages */
+	char ub[64];        /* /u (PYTHONUSERBASE) */
+	char usp[128];      /* /u/lib/python3.12/site-packages */
+};
+void ps_pyenv_init(struct ps_pyenv *p, int minor, const char *version);
+void ps_pyenv_release(struct ps_pyenv *p);
 
 /* Sets an environment variable of t->in (copied). */
 void ps_tree_env(struct ps_tree *t, const char *name, const char *value);
