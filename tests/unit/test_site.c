@@ -34,137 +34,31 @@
 #include <cmocka.h>
 
 #include "engine.h"
-
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-	int minor;
-	char prefix[64];    /* /root/.pyenv/versions/3.12.1 */
-	char lib[96];       /* prefix/lib/python3.12 */
-	char sp[128];       /* prefix/lib/python3.12/site-packages */
-	char ub[64];        /* /u (PYTHONUSERBASE) */
-	char usp[128];      /* /u/lib/python3.12/site-packages */
-};
+#include "helper_tree.h"
 
 static const char *const micro[] = { [8] = "3.8.18", [9] = "3.9.18", [10] = "3.10.13",
 				      [11] = "3.11.7", [12] = "3.12.1", [13] = "3.13.0",
 				      [14] = "3.14.0" };
 
-static void add(struct fx *f, const char *path, enum ps_ftype t, const char *content)
+/* The pyenv install of 3.<minor> with the micro of the real run behind each expectation
+ * (it decides gh-113659). */
+static void fx_init(struct ps_pyenv *f, int minor)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, false, content, content ? strlen(content) : 0, NULL, 0,
-		       &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
+	ps_pyenv_init(f, minor, micro[minor]);
+	f->t->in.build.micro = atoi(strrchr(micro[minor], '.') + 1);
 }
 
-static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
-	PS_PRINTF(4, 5);
-static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
+static void dump_path(const struct ps_pyenv *f)
 {
-	char p[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(p, sizeof p, fmt, ap);
-	va_end(ap);
-	add(f, p, t, content);
-}
-
-static void add_bytes(struct fx *f, const char *path, const char *content, size_t len)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f->v, path, PS_FT_FILE, false, content, len, NULL, 0, &err), 0);
-}
-
-static void add_link(struct fx *f, const char *path, const char *target)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f->v, path, PS_FT_LINK, false, NULL, 0, target, 0, &err), 0);
-}
-
-/* A pyenv-style installation of 3.<minor> (compiled PREFIX = its directory), argv0 its python3. */
-static void fx_init(struct fx *f, int minor)
-{
-	struct ps_error err;
-	char exe[128];
-	memset(f, 0, sizeof *f);
-	f->minor = minor;
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	assert_non_null(f->v);
-	ps_inputs_init(&f->in);
-	ps_result_init(&f->r);
-	snprintf(f->prefix, sizeof f->prefix, "/root/.pyenv/versions/%s", micro[minor]);
-	snprintf(f->lib, sizeof f->lib, "%s/lib/python3.%d", f->prefix, minor);
-	snprintf(f->sp, sizeof f->sp, "%s/site-packages", f->lib);
-	snprintf(f->ub, sizeof f->ub, "/u");
-	snprintf(f->usp, sizeof f->usp, "/u/lib/python3.%d/site-packages", minor);
-	snprintf(exe, sizeof exe, "%s/bin/python3.%d", f->prefix, minor);
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f->v, exe, PS_FT_FILE, true, NULL, 0, NULL, 0, &err), 0);
-	{
-		char lk[128], tg[32];
-		snprintf(lk, sizeof lk, "%s/bin/python3", f->prefix);
-		snprintf(tg, sizeof tg, "python3.%d", minor);
-		add_link(f, lk, tg);
-	}
-	addf(f, PS_FT_FILE, NULL, "%s/os.py", f->lib);
-	addf(f, PS_FT_FILE, NULL, "%s/encodings/__init__.py", f->lib);
-	addf(f, PS_FT_DIR, NULL, "%s/lib-dynload", f->lib);
-	add(f, f->sp, PS_FT_DIR, NULL);
-	add(f, "/home/me", PS_FT_DIR, NULL);
-	f->in.build.major = 3;
-	f->in.build.minor = minor;
-	/* the micro of the real run behind each expectation (it decides gh-113659) */
-	f->in.build.micro = atoi(strrchr(micro[minor], '.') + 1);
-	f->in.build.platform = PS_PLATFORM_POSIX;
-	f->in.build.debian_site = 0;
-	assert_int_equal(ps_set_str(&f->in.build.prefix, f->prefix), 0);
-	snprintf(exe, sizeof exe, "%s/bin/python3", f->prefix);
-	assert_int_equal(ps_set_str(&f->in.argv0, exe), 0);
-	assert_int_equal(ps_set_str(&f->in.cwd, "/home/me"), 0);
-	ps_env_set(&f->in.env, "PATH", "/usr/bin:/bin");
-	ps_env_set(&f->in.env, "HOME", "/home/me");
-	f->in.run.kind = PS_RUN_COMMAND;
-	assert_int_equal(ps_set_str(&f->in.run.arg, "pass"), 0);
-}
-
-static void fx_release(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-}
-
-static void run(struct fx *f)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (ps_compute(&f->in, &f->fs, &f->r, &err) < 0) {
-		print_error("ps_compute: %s\n", err.msg);
-		fail();
-	}
-}
-
-static void dump_path(const struct fx *f)
-{
-	for (size_t i = 0; i < f->r.sys.path.n; i++)
-		print_message("  [%zu] '%s'\n", i, f->r.sys.path.v[i]);
+	for (size_t i = 0; i < f->t->r.sys.path.n; i++)
+		print_message("  [%zu] '%s'\n", i, f->t->r.sys.path.v[i]);
 }
 
 /* Compares sys.path with want (NULL-terminated; "%P" prefix, "%L" lib, "%S" base sp, "%U" user sp). */
-static void expect_path(const struct fx *f, const char *const *want)
+static void expect_path(const struct ps_pyenv *f, const char *const *want)
 {
 	size_t n = 0;
-	assert_true(f->r.has_sys);
+	assert_true(f->t->r.has_sys);
 	for (; want[n]; n++) {
 		char buf[512];
 		const char *w = want[n];
@@ -178,46 +72,46 @@ static void expect_path(const struct fx *f, const char *const *want)
 			snprintf(buf, sizeof buf, "%s%s", f->usp, w + 2);
 		else
 			snprintf(buf, sizeof buf, "%s", w);
-		if (n >= f->r.sys.path.n || strcmp(f->r.sys.path.v[n], buf) != 0) {
+		if (n >= f->t->r.sys.path.n || strcmp(f->t->r.sys.path.v[n], buf) != 0) {
 			print_error("sys.path[%zu]: want '%s', got '%s'\n", n, buf,
-				    n < f->r.sys.path.n ? f->r.sys.path.v[n] : "(end)");
+				    n < f->t->r.sys.path.n ? f->t->r.sys.path.v[n] : "(end)");
 			dump_path(f);
 			fail();
 		}
 	}
-	if (f->r.sys.path.n != n) {
-		print_error("sys.path has %zu entries, want %zu\n", f->r.sys.path.n, n);
+	if (f->t->r.sys.path.n != n) {
+		print_error("sys.path has %zu entries, want %zu\n", f->t->r.sys.path.n, n);
 		dump_path(f);
 		fail();
 	}
-	assert_int_equal(f->r.nentries, f->r.sys.path.n);
-	for (size_t i = 0; i < f->r.nentries; i++)
-		assert_string_equal(f->r.entries[i].path, f->r.sys.path.v[i]);
+	assert_int_equal(f->t->r.nentries, f->t->r.sys.path.n);
+	for (size_t i = 0; i < f->t->r.nentries; i++)
+		assert_string_equal(f->t->r.entries[i].path, f->t->r.sys.path.v[i]);
 }
 
-static const struct ps_pth_line *pth_find(const struct fx *f, const char *file_suffix, int line)
+static const struct ps_pth_line *pth_find(const struct ps_pyenv *f, const char *file_suffix, int line)
 {
-	for (size_t i = 0; i < f->r.npth; i++) {
-		const char *fl = f->r.pth[i].file;
+	for (size_t i = 0; i < f->t->r.npth; i++) {
+		const char *fl = f->t->r.pth[i].file;
 		size_t a = strlen(fl), b = strlen(file_suffix);
-		if (f->r.pth[i].line == line && a >= b && !strcmp(fl + a - b, file_suffix))
-			return &f->r.pth[i];
+		if (f->t->r.pth[i].line == line && a >= b && !strcmp(fl + a - b, file_suffix))
+			return &f->t->r.pth[i];
 	}
 	return NULL;
 }
 
-static const struct ps_entry *entry_of(const struct fx *f, const char *path)
+static const struct ps_entry *entry_of(const struct ps_pyenv *f, const char *path)
 {
-	for (size_t i = 0; i < f->r.nentries; i++)
-		if (!strcmp(f->r.entries[i].path, path))
-			return &f->r.entries[i];
+	for (size_t i = 0; i < f->t->r.nentries; i++)
+		if (!strcmp(f->t->r.entries[i].path, path))
+			return &f->t->r.entries[i];
 	return NULL;
 }
 
-static bool notes_have(const struct fx *f, const char *needle)
+static bool notes_have(const struct ps_pyenv *f, const char *needle)
 {
-	for (size_t i = 0; i < f->r.notes.n; i++)
-		if (strstr(f->r.notes.v[i], needle))
+	for (size_t i = 0; i < f->t->r.notes.n; i++)
+		if (strstr(f->t->r.notes.v[i], needle))
 			return true;
 	return false;
 }
@@ -228,40 +122,40 @@ static void plain_install(void **state)
 {
 	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload",
 					    "%S", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	(void)state;
 	fx_init(&f, 12);
-	run(&f);
+	ps_tree_run(f.t);
 	expect_path(&f, want);
-	assert_true(f.r.sys.site_ran);
-	assert_int_equal(f.r.sys.enable_user_site, 1);
-	assert_string_equal(f.r.sys.user_base, "/home/me/.local");
-	assert_string_equal(f.r.sys.user_site, "/home/me/.local/lib/python3.12/site-packages");
-	assert_null(f.r.sys.home);
+	assert_true(f.t->r.sys.site_ran);
+	assert_int_equal(f.t->r.sys.enable_user_site, 1);
+	assert_string_equal(f.t->r.sys.user_base, "/home/me/.local");
+	assert_string_equal(f.t->r.sys.user_site, "/home/me/.local/lib/python3.12/site-packages");
+	assert_null(f.t->r.sys.home);
 	assert_int_equal(entry_of(&f, f.sp)->origin, PS_ORIGIN_SITE_PACKAGES);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* The .pth fixture of the real runs (see the top comment). */
-static void pth_fixture(struct fx *f, bool with_bom)
+static void pth_fixture(struct ps_pyenv *f, bool with_bom)
 {
 	static const char a[] = "# comment\n\nrel\nmissing\n/tmp/h7/gt/abs\n/tmp/h7/gt/abs\n"
 				"import sys\n  sp\nafile\n/tmp/h7/gt/../gt/abs2  \n";
 	char p[256];
-	ps_env_set(&f->in.env, "PYTHONUSERBASE", "/u");
-	addf(f, PS_FT_DIR, NULL, "%s/rel", f->usp);
-	addf(f, PS_FT_DIR, NULL, "%s/  sp", f->usp);
-	addf(f, PS_FT_DIR, NULL, "%s/bomdir", f->usp);
-	addf(f, PS_FT_DIR, NULL, "%s/dot", f->usp);
-	addf(f, PS_FT_FILE, NULL, "%s/afile", f->usp);
-	add(f, "/tmp/h7/gt/abs", PS_FT_DIR, NULL);
-	add(f, "/tmp/h7/gt/abs2", PS_FT_DIR, NULL);
-	addf(f, PS_FT_FILE, a, "%s/a.pth", f->usp);
-	addf(f, PS_FT_FILE, "dot\n", "%s/.d.pth", f->usp);
-	addf(f, PS_FT_FILE, "rel\n", "%s/Z.pth", f->usp);
+	ps_env_set(&f->t->in.env, "PYTHONUSERBASE", "/u");
+	ps_tree_addf(f->t, PS_FT_DIR, NULL, "%s/rel", f->usp);
+	ps_tree_addf(f->t, PS_FT_DIR, NULL, "%s/  sp", f->usp);
+	ps_tree_addf(f->t, PS_FT_DIR, NULL, "%s/bomdir", f->usp);
+	ps_tree_addf(f->t, PS_FT_DIR, NULL, "%s/dot", f->usp);
+	ps_tree_addf(f->t, PS_FT_FILE, NULL, "%s/afile", f->usp);
+	ps_tree_dir(f->t, "/tmp/h7/gt/abs");
+	ps_tree_dir(f->t, "/tmp/h7/gt/abs2");
+	ps_tree_addf(f->t, PS_FT_FILE, a, "%s/a.pth", f->usp);
+	ps_tree_addf(f->t, PS_FT_FILE, "dot\n", "%s/.d.pth", f->usp);
+	ps_tree_addf(f->t, PS_FT_FILE, "rel\n", "%s/Z.pth", f->usp);
 	if (with_bom) {
 		snprintf(p, sizeof p, "%s/b.pth", f->usp);
-		add_bytes(f, p, "\xef\xbb\xbf" "bomdir\n", 10);
+		ps_tree_bytes(f->t, p, "\xef\xbb\xbf" "bomdir\n", 10);
 	}
 }
 
@@ -270,12 +164,12 @@ static void pth_lines_312(void **state)
 	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload",
 					    "%U", "%U/dot", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp",
 					    "%U/afile", "/tmp/h7/gt/abs2", "%S", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	const struct ps_pth_line *l;
 	(void)state;
 	fx_init(&f, 12);
 	pth_fixture(&f, true);
-	run(&f);
+	ps_tree_run(f.t);
 	expect_path(&f, want);
 	/* every line of a.pth, and what happened to it */
 	assert_int_equal(pth_find(&f, "/a.pth", 1)->action, PS_PTH_COMMENT);
@@ -304,7 +198,7 @@ static void pth_lines_312(void **state)
 		snprintf(d, sizeof d, "added by %s/a.pth, line 5", f.usp);
 		assert_string_equal(entry_of(&f, "/tmp/h7/gt/abs")->detail, d);
 	}
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void pth_lines_311(void **state)
@@ -312,13 +206,13 @@ static void pth_lines_311(void **state)
 	static const char *const want[] = { "", "%P/lib/python311.zip", "%L", "%L/lib-dynload",
 					    "%U", "%U/dot", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp",
 					    "%U/afile", "/tmp/h7/gt/abs2", "%S", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	(void)state;
 	fx_init(&f, 11);
 	pth_fixture(&f, true);
-	run(&f);
+	ps_tree_run(f.t);
 	expect_path(&f, want);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void pth_lines_313(void **state)
@@ -326,36 +220,36 @@ static void pth_lines_313(void **state)
 	static const char *const want[] = { "", "%P/lib/python313.zip", "%L", "%L/lib-dynload",
 					    "%U", "%U/rel", "/tmp/h7/gt/abs", "%U/  sp", "%U/afile",
 					    "/tmp/h7/gt/abs2", "%U/bomdir", "%S", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	const struct ps_pth_line *l;
 	(void)state;
 	fx_init(&f, 13);
 	pth_fixture(&f, true);
-	run(&f);
+	ps_tree_run(f.t);
 	expect_path(&f, want);
 	/* .d.pth is skipped by name in 3.13, and its lines are recorded as ignored */
 	l = pth_find(&f, "/.d.pth", 1);
 	assert_non_null(l);
 	assert_int_equal(l->action, PS_PTH_IGNORED);
 	assert_int_equal(pth_find(&f, "/b.pth", 1)->action, PS_PTH_ADDED);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* An editable install's .pth carrying UF_HIDDEN: 3.13 skips it, 3.12 reads it (spec T6.1). */
 static void pth_hidden_flag(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	struct ps_error err;
 	(void)state;
 	for (int minor = 12; minor <= 13; minor++) {
 		fx_init(&f, minor);
-		add(&f, "/src/proj", PS_FT_DIR, NULL);
+		ps_tree_dir(f.t, "/src/proj");
 		snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
-		add(&f, p, PS_FT_FILE, "/src/proj\n");
+		ps_tree_text(f.t, p, "/src/proj\n");
 		ps_error_init(&err);
-		assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
-		run(&f);
+		assert_int_equal(ps_vfs_set_hidden(f.t->v, p, true, &err), 0);
+		ps_tree_run(f.t);
 		if (minor == 12) {
 			/* 3.12.1: before the gh-113659 backport */
 			assert_non_null(entry_of(&f, "/src/proj"));
@@ -366,7 +260,7 @@ static void pth_hidden_flag(void **state)
 			assert_int_equal(l->action, PS_PTH_IGNORED);
 			assert_non_null(strstr(l->detail, "hidden"));
 		}
-		fx_release(&f);
+		ps_pyenv_release(&f);
 	}
 }
 
@@ -393,24 +287,24 @@ static void pth_hidden_by_micro(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct fx f;
+		struct ps_pyenv f;
 		struct ps_error err;
 		char p[256], dir[256], ed[256];
 		const struct ps_pth_line *l;
 		fx_init(&f, cases[i].minor);
-		f.in.build.micro = cases[i].micro;
-		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+		f.t->in.build.micro = cases[i].micro;
+		ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
 		snprintf(dir, sizeof dir, "%s/dotdir", f.usp);
-		add(&f, dir, PS_FT_DIR, NULL);
+		ps_tree_dir(f.t, dir);
 		snprintf(p, sizeof p, "%s/.x.pth", f.usp);
-		add(&f, p, PS_FT_FILE, "dotdir\n");
+		ps_tree_text(f.t, p, "dotdir\n");
 		snprintf(ed, sizeof ed, "%s/eddir", f.usp);
-		add(&f, ed, PS_FT_DIR, NULL);
+		ps_tree_dir(f.t, ed);
 		snprintf(p, sizeof p, "%s/ed.pth", f.usp);
-		add(&f, p, PS_FT_FILE, "eddir\n");
+		ps_tree_text(f.t, p, "eddir\n");
 		ps_error_init(&err);
-		assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
-		run(&f);
+		assert_int_equal(ps_vfs_set_hidden(f.t->v, p, true, &err), 0);
+		ps_tree_run(f.t);
 		if (!!entry_of(&f, dir) == cases[i].skips || !!entry_of(&f, ed) == cases[i].skips) {
 			print_error("3.%d micro %d: want %s\n", cases[i].minor, cases[i].micro,
 				    cases[i].skips ? "skipped" : "processed");
@@ -434,7 +328,7 @@ static void pth_hidden_by_micro(void **state)
 			assert_int_equal(l->action, PS_PTH_ADDED);
 			assert_int_equal(pth_find(&f, "/ed.pth", 1)->action, PS_PTH_ADDED);
 		}
-		fx_release(&f);
+		ps_pyenv_release(&f);
 	}
 }
 
@@ -448,29 +342,29 @@ static void pth_hidden_by_micro(void **state)
  */
 static void pth_whole_file_records(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	const struct ps_pth_line *l;
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
-	addf(&f, PS_FT_DIR, NULL, "%s/d.pth", f.usp);
-	run(&f);
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
+	ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/d.pth", f.usp);
+	ps_tree_run(f.t);
 	l = pth_find(&f, "/d.pth", 0);
 	assert_non_null(l);
 	assert_int_equal(l->action, PS_PTH_IGNORED);
 	assert_string_equal(l->text, "");
 	assert_non_null(strstr(l->detail, "cannot be opened"));
-	assert_int_equal(f.r.npth, 1);
-	fx_release(&f);
+	assert_int_equal(f.t->r.npth, 1);
+	ps_pyenv_release(&f);
 
 	fx_init(&f, 13);
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
 	snprintf(p, sizeof p, "%s/.empty.pth", f.usp);
-	add(&f, p, PS_FT_FILE, "");
+	ps_tree_text(f.t, p, "");
 	snprintf(p, sizeof p, "%s/.two.pth", f.usp);
-	add(&f, p, PS_FT_FILE, "a\nb\n");
-	run(&f);
+	ps_tree_text(f.t, p, "a\nb\n");
+	ps_tree_run(f.t);
 	l = pth_find(&f, "/.empty.pth", 0);
 	assert_non_null(l);
 	assert_int_equal(l->action, PS_PTH_IGNORED);
@@ -479,54 +373,54 @@ static void pth_whole_file_records(void **state)
 	assert_null(pth_find(&f, "/.two.pth", 0));
 	assert_string_equal(pth_find(&f, "/.two.pth", 1)->text, "a");
 	assert_int_equal(pth_find(&f, "/.two.pth", 2)->action, PS_PTH_IGNORED);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* Undecodable .pth under the C locale: init_import_site fails (real runs, see top). */
 static void pth_undecodable_fatal(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	(void)state;
 	for (int minor = 11; minor <= 13; minor++) {
 		fx_init(&f, minor);
-		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+		ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
 		snprintf(p, sizeof p, "%s/a.pth", f.usp);
-		add_bytes(&f, p, "/tmp/h7/d1\n\xff\xfe bad\n/tmp/h7/d2\n", 27);
-		run(&f);
-		assert_true(f.r.has_fatal);
-		assert_false(f.r.has_sys);
-		assert_string_equal(f.r.fatal.message, "init_import_site: Failed to import the site module");
-		assert_int_equal(f.r.fatal.exit_status, 1);
-		assert_non_null(strstr(f.r.fatal.cause,
+		ps_tree_bytes(f.t, p, "/tmp/h7/d1\n\xff\xfe bad\n/tmp/h7/d2\n", 27);
+		ps_tree_run(f.t);
+		assert_true(f.t->r.has_fatal);
+		assert_false(f.t->r.has_sys);
+		assert_string_equal(f.t->r.fatal.message, "init_import_site: Failed to import the site module");
+		assert_int_equal(f.t->r.fatal.exit_status, 1);
+		assert_non_null(strstr(f.t->r.fatal.cause,
 				       "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in "
 				       "position 11: invalid start byte"));
 		/* the whole file: one record, line 0 */
-		assert_int_equal(f.r.npth, 1);
-		assert_int_equal(f.r.pth[0].line, 0);
-		assert_int_equal(f.r.pth[0].action, PS_PTH_ERROR);
-		assert_string_equal(f.r.pth[0].text, "");
-		assert_non_null(strstr(f.r.pth[0].detail, "cannot be decoded"));
-		fx_release(&f);
+		assert_int_equal(f.t->r.npth, 1);
+		assert_int_equal(f.t->r.pth[0].line, 0);
+		assert_int_equal(f.t->r.pth[0].action, PS_PTH_ERROR);
+		assert_string_equal(f.t->r.pth[0].text, "");
+		assert_non_null(strstr(f.t->r.pth[0].detail, "cannot be decoded"));
+		ps_pyenv_release(&f);
 	}
 }
 
 /* A Latin-1 locale decodes every byte: no failure, the path is kept byte for byte. */
 static void pth_undecodable_latin1(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "LANG", "de_DE.ISO-8859-1");
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
-	add(&f, "/d\xe9j\xe0", PS_FT_DIR, NULL);
+	ps_env_set(&f.t->in.env, "LANG", "de_DE.ISO-8859-1");
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
+	ps_tree_dir(f.t, "/d\xe9j\xe0");
 	snprintf(p, sizeof p, "%s/a.pth", f.usp);
-	add(&f, p, PS_FT_FILE, "/d\xe9j\xe0\n");
-	run(&f);
-	assert_false(f.r.has_fatal);
+	ps_tree_text(f.t, p, "/d\xe9j\xe0\n");
+	ps_tree_run(f.t);
+	assert_false(f.t->r.has_fatal);
 	assert_non_null(entry_of(&f, "/d\xe9j\xe0"));
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* venvs with every include-system-site-packages variant (real runs, see top). */
@@ -536,28 +430,28 @@ static void venv_variants(void **state)
 	(void)state;
 	for (int minor = 12; minor <= 13; minor++) {
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-			struct fx f;
+			struct ps_pyenv f;
 			char cfg[256], sp[128], zip[128], want_inv[160];
 			bool sys_site = !kinds[k] || !strcmp(kinds[k], "true") || !strcmp(kinds[k], "True");
 			fx_init(&f, minor);
-			ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
-			addf(&f, PS_FT_DIR, NULL, "%s", f.usp);
+			ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
+			ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s", f.usp);
 			if (kinds[k])
 				snprintf(cfg, sizeof cfg, "home = %s/bin\ninclude-system-site-packages = %s\n",
 					 f.prefix, kinds[k]);
 			else
 				snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
-			add(&f, "/v/pyvenv.cfg", PS_FT_FILE, cfg);
+			ps_tree_text(f.t, "/v/pyvenv.cfg", cfg);
 			snprintf(sp, sizeof sp, "/v/lib/python3.%d/site-packages", minor);
-			addf(&f, PS_FT_DIR, NULL, "%s/inv", sp);
-			addf(&f, PS_FT_FILE, "inv\nimport os\n", "%s/v.pth", sp);
+			ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/inv", sp);
+			ps_tree_addf(f.t, PS_FT_FILE, "inv\nimport os\n", "%s/v.pth", sp);
 			{
 				char t[128];
 				snprintf(t, sizeof t, "%s/bin/python3.%d", f.prefix, minor);
-				add_link(&f, "/v/bin/python", t);
+				ps_tree_link(f.t, "/v/bin/python", t);
 			}
-			ps_set_str(&f.in.argv0, "/v/bin/python");
-			run(&f);
+			ps_set_str(&f.t->in.argv0, "/v/bin/python");
+			ps_tree_run(f.t);
 			snprintf(zip, sizeof zip, "%s/lib/python3%d.zip", f.prefix, minor);
 			snprintf(want_inv, sizeof want_inv, "%s/inv", sp);
 			{
@@ -569,23 +463,23 @@ static void venv_variants(void **state)
 				(void)lib;
 				expect_path(&f, sys_site ? w_sys : w_iso);
 			}
-			assert_string_equal(f.r.sys.prefix, "/v");
-			assert_string_equal(f.r.sys.exec_prefix, "/v");
-			assert_string_equal(f.r.sys.base_prefix, f.prefix);
-			assert_int_equal(f.r.sys.enable_user_site, sys_site ? 1 : 0);
+			assert_string_equal(f.t->r.sys.prefix, "/v");
+			assert_string_equal(f.t->r.sys.exec_prefix, "/v");
+			assert_string_equal(f.t->r.sys.base_prefix, f.prefix);
+			assert_int_equal(f.t->r.sys.enable_user_site, sys_site ? 1 : 0);
 			{
 				char h[128];
 				snprintf(h, sizeof h, "%s/bin", f.prefix);
-				assert_string_equal(f.r.sys.home, h);
+				assert_string_equal(f.t->r.sys.home, h);
 			}
 			/* the venv's site-packages are processed twice: the import line runs twice */
 			{
 				int imports = 0;
-				for (size_t i = 0; i < f.r.npth; i++)
-					imports += f.r.pth[i].action == PS_PTH_IMPORT;
+				for (size_t i = 0; i < f.t->r.npth; i++)
+					imports += f.t->r.pth[i].action == PS_PTH_IMPORT;
 				assert_int_equal(imports, 2);
 			}
-			fx_release(&f);
+			ps_pyenv_release(&f);
 		}
 	}
 }
@@ -593,19 +487,19 @@ static void venv_variants(void **state)
 /* Cfg only next to the executable: site.py sets sys.prefix to the parent (spec #19 [E]). */
 static void venv_cfg_in_bin(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char t[128], cfg[160];
 	(void)state;
 	fx_init(&f, 12);
 	snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
-	add(&f, "/t/bin/pyvenv.cfg", PS_FT_FILE, cfg);
+	ps_tree_text(f.t, "/t/bin/pyvenv.cfg", cfg);
 	snprintf(t, sizeof t, "%s/bin/python3.12", f.prefix);
-	add_link(&f, "/t/bin/python", t);
-	ps_set_str(&f.in.argv0, "/t/bin/python");
-	run(&f);
-	assert_string_equal(f.r.sys.prefix, "/t");
-	assert_string_equal(f.r.sys.exec_prefix, "/t");
-	fx_release(&f);
+	ps_tree_link(f.t, "/t/bin/python", t);
+	ps_set_str(&f.t->in.argv0, "/t/bin/python");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.prefix, "/t");
+	assert_string_equal(f.t->r.sys.exec_prefix, "/t");
+	ps_pyenv_release(&f);
 }
 
 /* -s, -I, PYTHONNOUSERSITE, -E with PYTHONUSERBASE (real runs, spec #47 #49). */
@@ -623,84 +517,84 @@ static void user_site_switches(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct fx f;
+		struct ps_pyenv f;
 		fx_init(&f, 12);
-		ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
-		add(&f, f.usp, PS_FT_DIR, NULL);
+		ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
+		ps_tree_dir(f.t, f.usp);
 		if (cases[i].flag && !strcmp(cases[i].flag, "-s"))
-			f.in.flags.no_user_site = true;
+			f.t->in.flags.no_user_site = true;
 		if (cases[i].flag && !strcmp(cases[i].flag, "-I"))
-			f.in.flags.isolated = true;
+			f.t->in.flags.isolated = true;
 		if (cases[i].flag && !strcmp(cases[i].flag, "-E"))
-			f.in.flags.ignore_environment = true;
+			f.t->in.flags.ignore_environment = true;
 		if (cases[i].env)
-			ps_env_set(&f.in.env, cases[i].env, cases[i].val);
-		run(&f);
-		assert_int_equal(f.r.sys.enable_user_site, cases[i].enable);
-		assert_string_equal(f.r.sys.user_base, "/u");
-		assert_string_equal(f.r.sys.user_site, f.usp);
+			ps_env_set(&f.t->in.env, cases[i].env, cases[i].val);
+		ps_tree_run(f.t);
+		assert_int_equal(f.t->r.sys.enable_user_site, cases[i].enable);
+		assert_string_equal(f.t->r.sys.user_base, "/u");
+		assert_string_equal(f.t->r.sys.user_site, f.usp);
 		if (cases[i].enable)
 			assert_non_null(entry_of(&f, f.usp));
 		else
 			assert_null(entry_of(&f, f.usp));
-		fx_release(&f);
+		ps_pyenv_release(&f);
 	}
 }
 
 /* USER_BASE from HOME / the password database (real runs, see top). */
 static void user_base_sources(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_unset(&f.in.env, "HOME");
-	ps_set_str(&f.in.pw_home, "/root");
-	run(&f);
-	assert_string_equal(f.r.sys.user_base, "/root/.local");
-	fx_release(&f);
+	ps_env_unset(&f.t->in.env, "HOME");
+	ps_set_str(&f.t->in.pw_home, "/root");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.user_base, "/root/.local");
+	ps_pyenv_release(&f);
 
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "HOME", "");
-	run(&f);
-	assert_string_equal(f.r.sys.user_base, "/.local");
-	fx_release(&f);
+	ps_env_set(&f.t->in.env, "HOME", "");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.user_base, "/.local");
+	ps_pyenv_release(&f);
 
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "HOME", "/x//");
-	run(&f);
-	assert_string_equal(f.r.sys.user_base, "/x/.local");
-	assert_string_equal(f.r.sys.user_site, "/x/.local/lib/python3.12/site-packages");
-	fx_release(&f);
+	ps_env_set(&f.t->in.env, "HOME", "/x//");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.user_base, "/x/.local");
+	assert_string_equal(f.t->r.sys.user_site, "/x/.local/lib/python3.12/site-packages");
+	ps_pyenv_release(&f);
 
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "~/u");
-	run(&f);
-	assert_string_equal(f.r.sys.user_base, "~/u");
-	assert_string_equal(f.r.sys.user_site, "~/u/lib/python3.12/site-packages");
-	fx_release(&f);
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "~/u");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.user_base, "~/u");
+	assert_string_equal(f.t->r.sys.user_site, "~/u/lib/python3.12/site-packages");
+	ps_pyenv_release(&f);
 
 	/* setuid: ENABLE_USER_SITE None */
 	fx_init(&f, 12);
-	f.in.setuid = true;
-	run(&f);
-	assert_int_equal(f.r.sys.enable_user_site, -1);
-	fx_release(&f);
+	f.t->in.setuid = true;
+	ps_tree_run(f.t);
+	assert_int_equal(f.t->r.sys.enable_user_site, -1);
+	ps_pyenv_release(&f);
 }
 
 /* -S: site.py does not run; no site-packages, no venv switch (spec #11 [E]). */
 static void no_site(void **state)
 {
 	static const char *const want[] = { "", "%P/lib/python312.zip", "%L", "%L/lib-dynload", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	(void)state;
 	fx_init(&f, 12);
-	f.in.flags.no_site = true;
-	run(&f);
+	f.t->in.flags.no_site = true;
+	ps_tree_run(f.t);
 	expect_path(&f, want);
-	assert_false(f.r.sys.site_ran);
-	assert_null(f.r.sys.user_site);
-	assert_int_equal(f.r.sys.enable_user_site, -1);
-	fx_release(&f);
+	assert_false(f.t->r.sys.site_ran);
+	assert_null(f.t->r.sys.user_site);
+	assert_int_equal(f.t->r.sys.enable_user_site, -1);
+	ps_pyenv_release(&f);
 }
 
 /* removeduppaths: PYTHONPATH entries already absolute in 3.11+, duplicates dropped (spec #46). */
@@ -708,13 +602,13 @@ static void dedup(void **state)
 {
 	static const char *const want[] = { "", "/home/me/rel1", "/home/me", "/abs3",
 					    "%P/lib/python312.zip", "%L", "%L/lib-dynload", "%S", NULL };
-	struct fx f;
+	struct ps_pyenv f;
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONPATH", "rel1::/abs2/../abs3:");
-	run(&f);
+	ps_env_set(&f.t->in.env, "PYTHONPATH", "rel1::/abs2/../abs3:");
+	ps_tree_run(f.t);
 	expect_path(&f, want);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* Debian's patched site.py, detected from the installed site.py (spec T4, #54 [E]). */
@@ -724,83 +618,73 @@ static void debian(void **state)
 					    "/usr/lib/python3.11/lib-dynload",
 					    "/usr/local/lib/python3.11/dist-packages",
 					    "/usr/lib/python3/dist-packages", NULL };
-	struct fx f;
-	struct ps_error err;
+	struct ps_pyenv f;
 	(void)state;
 	memset(&f, 0, sizeof f);
 	f.minor = 11;
-	f.v = ps_vfs_new(PS_PLATFORM_POSIX);
-	ps_inputs_init(&f.in);
-	ps_result_init(&f.r);
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f.v, "/usr/bin/python3.11", PS_FT_FILE, true, NULL, 0, NULL, 0, &err), 0);
-	add(&f, "/usr/lib/python3.11/os.py", PS_FT_FILE, NULL);
-	add(&f, "/usr/lib/python3.11/encodings/__init__.py", PS_FT_FILE, NULL);
-	add(&f, "/usr/lib/python3.11/site.py", PS_FT_FILE,
-	    "# Debian: /usr/local/lib/python3.X/dist-packages\n");
-	add(&f, "/usr/lib/python3.11/lib-dynload", PS_FT_DIR, NULL);
-	add(&f, "/usr/lib/python3.11/site-packages", PS_FT_DIR, NULL);
-	add(&f, "/usr/local/lib/python3.11/dist-packages", PS_FT_DIR, NULL);
-	add(&f, "/usr/lib/python3/dist-packages", PS_FT_DIR, NULL);
-	add(&f, "/root", PS_FT_DIR, NULL);
-	f.in.build.major = 3;
-	f.in.build.minor = 11;
-	f.in.build.debian_site = -1;
-	ps_set_str(&f.in.build.prefix, "/usr");
-	ps_set_str(&f.in.argv0, "/usr/bin/python3.11");
-	ps_set_str(&f.in.cwd, "/root");
-	ps_env_set(&f.in.env, "HOME", "/root");
-	ps_vfs_fs(f.v, &f.fs);
-	f.fs.cwd = f.in.cwd;
-	assert_int_equal(ps_compute(&f.in, &f.fs, &f.r, &err), 0);
+	f.t = ps_tree_new(PS_PLATFORM_POSIX, 3, 11, "/usr/bin/python3.11", "/root");
+	ps_tree_xfile(f.t, "/usr/bin/python3.11");
+	ps_tree_file(f.t, "/usr/lib/python3.11/os.py");
+	ps_tree_file(f.t, "/usr/lib/python3.11/encodings/__init__.py");
+	ps_tree_text(f.t, "/usr/lib/python3.11/site.py",
+		     "# Debian: /usr/local/lib/python3.X/dist-packages\n");
+	ps_tree_dir(f.t, "/usr/lib/python3.11/lib-dynload");
+	ps_tree_dir(f.t, "/usr/lib/python3.11/site-packages");
+	ps_tree_dir(f.t, "/usr/local/lib/python3.11/dist-packages");
+	ps_tree_dir(f.t, "/usr/lib/python3/dist-packages");
+	ps_tree_dir(f.t, "/root");
+	f.t->in.build.debian_site = -1;
+	ps_set_str(&f.t->in.build.prefix, "/usr");
+	ps_tree_env(f.t, "HOME", "/root");
+	ps_tree_run(f.t);
 	{
 		size_t n = 0;
 		while (want[n])
 			n++;
-		if (f.r.sys.path.n != n)
+		if (f.t->r.sys.path.n != n)
 			dump_path(&f);
-		assert_int_equal(f.r.sys.path.n, n);
+		assert_int_equal(f.t->r.sys.path.n, n);
 		for (size_t i = 0; i < n; i++)
-			assert_string_equal(f.r.sys.path.v[i], want[i]);
+			assert_string_equal(f.t->r.sys.path.v[i], want[i]);
 	}
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* sitecustomize on sys.path is noted, never run. */
 static void sitecustomize_noted(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	(void)state;
 	fx_init(&f, 12);
 	snprintf(p, sizeof p, "%s/sitecustomize.py", f.sp);
-	add(&f, p, PS_FT_FILE, "import sys; sys.path.append('/evil')\n");
-	run(&f);
+	ps_tree_text(f.t, p, "import sys; sys.path.append('/evil')\n");
+	ps_tree_run(f.t);
 	assert_true(notes_have(&f, "sitecustomize present"));
 	assert_true(notes_have(&f, p));
 	assert_null(entry_of(&f, "/evil"));
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* 3.14: no prefix switch in site.py, base prefixes appended to PREFIXES (spec T2.4/T2.6 [S]). */
 static void venv_314(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char t[128], cfg[160];
 	(void)state;
 	fx_init(&f, 14);
 	snprintf(cfg, sizeof cfg, "home = %s/bin\n", f.prefix);
-	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, cfg);
-	add(&f, "/v/lib/python3.14/site-packages", PS_FT_DIR, NULL);
+	ps_tree_text(f.t, "/v/pyvenv.cfg", cfg);
+	ps_tree_dir(f.t, "/v/lib/python3.14/site-packages");
 	snprintf(t, sizeof t, "%s/bin/python3.14", f.prefix);
-	add_link(&f, "/v/bin/python", t);
-	ps_set_str(&f.in.argv0, "/v/bin/python");
-	run(&f);
-	assert_string_equal(f.r.sys.prefix, "/v");
+	ps_tree_link(f.t, "/v/bin/python", t);
+	ps_set_str(&f.t->in.argv0, "/v/bin/python");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.prefix, "/v");
 	assert_non_null(entry_of(&f, "/v/lib/python3.14/site-packages"));
 	assert_non_null(entry_of(&f, f.sp));
 	assert_true(entry_of(&f, "/v/lib/python3.14/site-packages") < entry_of(&f, f.sp));
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /*
@@ -813,19 +697,19 @@ static void venv_314(void **state)
  */
 static void pth_import_error(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char p[256];
 	const struct ps_pth_line *l;
 	(void)state;
 	fx_init(&f, 12);
-	addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
-	addf(&f, PS_FT_DIR, NULL, "%s/before", f.sp);
-	addf(&f, PS_FT_FILE, NULL, "%s/json/__init__.py", f.lib);
+	ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/after", f.sp);
+	ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/before", f.sp);
+	ps_tree_addf(f.t, PS_FT_FILE, NULL, "%s/json/__init__.py", f.lib);
 	snprintf(p, sizeof p, "%s/a.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "import json, sys\nbefore\n");
+	ps_tree_text(f.t, p, "import json, sys\nbefore\n");
 	snprintf(p, sizeof p, "%s/b.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
-	run(&f);
+	ps_tree_text(f.t, p, "import nonexistent_xyz\nafter\n");
+	ps_tree_run(f.t);
 	l = pth_find(&f, "/a.pth", 1);
 	assert_int_equal(l->action, PS_PTH_IMPORT);
 	assert_non_null(strstr(l->detail, "standard-library"));
@@ -838,7 +722,7 @@ static void pth_import_error(void **state)
 	snprintf(p, sizeof p, "%s/after", f.sp);
 	assert_null(entry_of(&f, p));
 	assert_true(notes_have(&f, "Error processing line 1 of"));
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/*
 	 * A third-party import earlier (its effect unknown, but nothing on its
@@ -849,13 +733,13 @@ static void pth_import_error(void **state)
 	 */
 	for (int k = 0; k < 2; k++) {
 		fx_init(&f, 12);
-		addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
-		addf(&f, PS_FT_FILE, NULL, "%s/thirdparty.py", f.sp);
+		ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/after", f.sp);
+		ps_tree_addf(f.t, PS_FT_FILE, NULL, "%s/thirdparty.py", f.sp);
 		snprintf(p, sizeof p, "%s/a.pth", f.sp);
-		add(&f, p, PS_FT_FILE, k == 0 ? "import thirdparty\n" : "import sys; sys.flags\n");
+		ps_tree_text(f.t, p, k == 0 ? "import thirdparty\n" : "import sys; sys.flags\n");
 		snprintf(p, sizeof p, "%s/b.pth", f.sp);
-		add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
-		run(&f);
+		ps_tree_text(f.t, p, "import nonexistent_xyz\nafter\n");
+		ps_tree_run(f.t);
 		assert_int_equal(pth_find(&f, "/a.pth", 1)->action, PS_PTH_IMPORT);
 		l = pth_find(&f, "/b.pth", 1);
 		assert_int_equal(l->action, PS_PTH_ERROR);
@@ -863,7 +747,7 @@ static void pth_import_error(void **state)
 		assert_int_equal(pth_find(&f, "/b.pth", 2)->action, PS_PTH_IGNORED);
 		snprintf(p, sizeof p, "%s/after", f.sp);
 		assert_null(entry_of(&f, p));
-		fx_release(&f);
+		ps_pyenv_release(&f);
 	}
 
 	/*
@@ -874,15 +758,15 @@ static void pth_import_error(void **state)
 	 * entry appended after that line.
 	 */
 	fx_init(&f, 12);
-	addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
-	addf(&f, PS_FT_DIR, NULL, "%s/later", f.sp);
+	ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/after", f.sp);
+	ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/later", f.sp);
 	snprintf(p, sizeof p, "%s/a.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "import sys; sys.path.append('/nowhere_h19')\n");
+	ps_tree_text(f.t, p, "import sys; sys.path.append('/nowhere_h19')\n");
 	snprintf(p, sizeof p, "%s/b.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "import nonexistent_xyz\nafter\n");
+	ps_tree_text(f.t, p, "import nonexistent_xyz\nafter\n");
 	snprintf(p, sizeof p, "%s/c.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "later\n");
-	run(&f);
+	ps_tree_text(f.t, p, "later\n");
+	ps_tree_run(f.t);
 	l = pth_find(&f, "/a.pth", 1);
 	assert_int_equal(l->action, PS_PTH_IMPORT);
 	assert_non_null(strstr(l->detail, "touches sys.path"));
@@ -898,7 +782,7 @@ static void pth_import_error(void **state)
 	assert_non_null(strstr(entry_of(&f, p)->detail, "uncertain position"));
 	/* the site-packages directory itself came before: certain */
 	assert_null(strstr(entry_of(&f, f.sp)->detail, "uncertain"));
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/*
 	 * setuptools' line with SETUPTOOLS_USE_DISTUTILS=stdlib only imports
@@ -908,16 +792,16 @@ static void pth_import_error(void **state)
 	 */
 	for (int k = 0; k < 2; k++) {
 		fx_init(&f, 12);
-		ps_env_set(&f.in.env, "SETUPTOOLS_USE_DISTUTILS", k == 0 ? "stdlib" : "local");
-		addf(&f, PS_FT_FILE, NULL, "%s/_distutils_hack/__init__.py", f.sp);
-		addf(&f, PS_FT_DIR, NULL, "%s/after", f.sp);
+		ps_env_set(&f.t->in.env, "SETUPTOOLS_USE_DISTUTILS", k == 0 ? "stdlib" : "local");
+		ps_tree_addf(f.t, PS_FT_FILE, NULL, "%s/_distutils_hack/__init__.py", f.sp);
+		ps_tree_addf(f.t, PS_FT_DIR, NULL, "%s/after", f.sp);
 		snprintf(p, sizeof p, "%s/distutils-precedence.pth", f.sp);
-		add(&f, p, PS_FT_FILE,
+		ps_tree_text(f.t, p,
 		    "import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var, "
 		    "'local') == 'local'; enabled and __import__('_distutils_hack').add_shim(); \n");
 		snprintf(p, sizeof p, "%s/zz.pth", f.sp);
-		add(&f, p, PS_FT_FILE, "import missing_mod_h15\nafter\n");
-		run(&f);
+		ps_tree_text(f.t, p, "import missing_mod_h15\nafter\n");
+		ps_tree_run(f.t);
 		l = pth_find(&f, "/distutils-precedence.pth", 1);
 		assert_int_equal(l->action, PS_PTH_IMPORT);
 		if (k == 0)
@@ -927,7 +811,7 @@ static void pth_import_error(void **state)
 		assert_null(strstr(l->detail, "uncertain"));
 		snprintf(p, sizeof p, "%s/after", f.sp);
 		assert_null(entry_of(&f, p));
-		fx_release(&f);
+		ps_pyenv_release(&f);
 	}
 }
 
