@@ -16,128 +16,23 @@
 #include <cmocka.h>
 
 #include "engine.h"
-
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-	int minor;
-	char prefix[64];    /* /root/.pyenv/versions/3.12.1 */
-	char lib[96];       /* prefix/lib/python3.12 */
-	char sp[128];       /* prefix/lib/python3.12/site-packages */
-	char ub[64];        /* /u (PYTHONUSERBASE) */
-	char usp[128];      /* /u/lib/python3.12/site-packages */
-};
+#include "helper_tree.h"
 
 static const char *const micro[] = { [11] = "3.11.7", [12] = "3.12.1", [13] = "3.13.0",
 				      [14] = "3.14.0" };
 
-static void add(struct fx *f, const char *path, enum ps_ftype t, const char *content)
+/* The pyenv install of 3.<minor> (compiled PREFIX = its directory), argv0 its python3. */
+static void fx_init(struct ps_pyenv *f, int minor)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, false, content, content ? strlen(content) : 0, NULL, 0,
-		       &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
+	ps_pyenv_init(f, minor, micro[minor]);
 }
 
-static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
-	PS_PRINTF(4, 5);
-static void addf(struct fx *f, enum ps_ftype t, const char *content, const char *fmt, ...)
-{
-	char p[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(p, sizeof p, fmt, ap);
-	va_end(ap);
-	add(f, p, t, content);
-}
-
-
-static void add_link(struct fx *f, const char *path, const char *target)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f->v, path, PS_FT_LINK, false, NULL, 0, target, 0, &err), 0);
-}
-
-/* A pyenv-style installation of 3.<minor> (compiled PREFIX = its directory), argv0 its python3. */
-static void fx_init(struct fx *f, int minor)
-{
-	struct ps_error err;
-	char exe[128];
-	memset(f, 0, sizeof *f);
-	f->minor = minor;
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	assert_non_null(f->v);
-	ps_inputs_init(&f->in);
-	ps_result_init(&f->r);
-	snprintf(f->prefix, sizeof f->prefix, "/root/.pyenv/versions/%s", micro[minor]);
-	snprintf(f->lib, sizeof f->lib, "%s/lib/python3.%d", f->prefix, minor);
-	snprintf(f->sp, sizeof f->sp, "%s/site-packages", f->lib);
-	snprintf(f->ub, sizeof f->ub, "/u");
-	snprintf(f->usp, sizeof f->usp, "/u/lib/python3.%d/site-packages", minor);
-	snprintf(exe, sizeof exe, "%s/bin/python3.%d", f->prefix, minor);
-	ps_error_init(&err);
-	assert_int_equal(ps_vfs_add(f->v, exe, PS_FT_FILE, true, NULL, 0, NULL, 0, &err), 0);
-	{
-		char lk[128], tg[32];
-		snprintf(lk, sizeof lk, "%s/bin/python3", f->prefix);
-		snprintf(tg, sizeof tg, "python3.%d", minor);
-		add_link(f, lk, tg);
-	}
-	addf(f, PS_FT_FILE, NULL, "%s/os.py", f->lib);
-	addf(f, PS_FT_FILE, NULL, "%s/encodings/__init__.py", f->lib);
-	addf(f, PS_FT_DIR, NULL, "%s/lib-dynload", f->lib);
-	add(f, f->sp, PS_FT_DIR, NULL);
-	add(f, "/home/me", PS_FT_DIR, NULL);
-	f->in.build.major = 3;
-	f->in.build.minor = minor;
-	f->in.build.platform = PS_PLATFORM_POSIX;
-	f->in.build.debian_site = 0;
-	assert_int_equal(ps_set_str(&f->in.build.prefix, f->prefix), 0);
-	snprintf(exe, sizeof exe, "%s/bin/python3", f->prefix);
-	assert_int_equal(ps_set_str(&f->in.argv0, exe), 0);
-	assert_int_equal(ps_set_str(&f->in.cwd, "/home/me"), 0);
-	ps_env_set(&f->in.env, "PATH", "/usr/bin:/bin");
-	ps_env_set(&f->in.env, "HOME", "/home/me");
-	f->in.run.kind = PS_RUN_COMMAND;
-	assert_int_equal(ps_set_str(&f->in.run.arg, "pass"), 0);
-}
-
-static void fx_release(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-}
-
-static void run(struct fx *f)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (ps_compute(&f->in, &f->fs, &f->r, &err) < 0) {
-		print_error("ps_compute: %s\n", err.msg);
-		fail();
-	}
-}
-
-
-
-
-
-
-static void explain(struct fx *f, const char *path, struct ps_explanation *x)
+static void explain(struct ps_pyenv *f, const char *path, struct ps_explanation *x)
 {
 	struct ps_error err;
 	ps_error_init(&err);
 	ps_explanation_init(x);
-	assert_int_equal(ps_explain(&f->r, &f->in, path, x, &err), 0);
+	assert_int_equal(ps_explain(&f->t->r, &f->t->in, path, x, &err), 0);
 	assert_non_null(x->summary);
 }
 
@@ -157,24 +52,24 @@ static void has(const char *hay, const char *needle)
 	}
 }
 
-static void pth_setup(struct fx *f)
+static void pth_setup(struct ps_pyenv *f)
 {
 	char p[256];
-	ps_env_set(&f->in.env, "PYTHONUSERBASE", "/u");
-	add(f, "/x/present", PS_FT_DIR, NULL);
+	ps_env_set(&f->t->in.env, "PYTHONUSERBASE", "/u");
+	ps_tree_dir(f->t, "/x/present");
 	snprintf(p, sizeof p, "%s/a.pth", f->usp);
-	add(f, p, PS_FT_FILE, "# deps\n/x/foo\n/x/present\n");
+	ps_tree_text(f->t, p, "# deps\n/x/foo\n/x/present\n");
 }
 
 static void present_from_pth(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char want[256];
 	(void)state;
 	fx_init(&f, 12);
 	pth_setup(&f);
-	run(&f);
+	ps_tree_run(f.t);
 	explain(&f, "/x/present", &x);
 	assert_true(x.on_path);
 	assert_int_equal(x.index, 5);
@@ -190,43 +85,43 @@ static void present_from_pth(void **state)
 		assert_true(x.steps[i - 1].step < x.steps[i].step);
 	assert_int_equal(x.npth, 1);
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void absent_missing_pth_line(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char want[256];
 	(void)state;
 	fx_init(&f, 12);
 	pth_setup(&f);
-	run(&f);
+	ps_tree_run(f.t);
 	explain(&f, "/x/foo", &x);
 	assert_false(x.on_path);
 	snprintf(want, sizeof want, "not added: /x/foo does not exist, named by line 2 of %s/a.pth", f.usp);
 	has(x.summary, want);
 	has(x.missing, "/x/foo does not exist");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void absent_user_site_in_isolated_venv(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char cfg[160], t[128];
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
-	add(&f, f.usp, PS_FT_DIR, NULL);
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
+	ps_tree_dir(f.t, f.usp);
 	snprintf(cfg, sizeof cfg, "home = %s/bin\ninclude-system-site-packages = false\n", f.prefix);
-	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, cfg);
-	add(&f, "/v/lib/python3.12/site-packages", PS_FT_DIR, NULL);
+	ps_tree_text(f.t, "/v/pyvenv.cfg", cfg);
+	ps_tree_dir(f.t, "/v/lib/python3.12/site-packages");
 	snprintf(t, sizeof t, "%s/bin/python3.12", f.prefix);
-	add_link(&f, "/v/bin/python", t);
-	ps_set_str(&f.in.argv0, "/v/bin/python");
-	run(&f);
+	ps_tree_link(f.t, "/v/bin/python", t);
+	ps_set_str(&f.t->in.argv0, "/v/bin/python");
+	ps_tree_run(f.t);
 	explain(&f, f.usp, &x);
 	assert_false(x.on_path);
 	has(x.summary, "not added: the user site is disabled because the interpreter runs in a venv "
@@ -247,68 +142,68 @@ static void absent_user_site_in_isolated_venv(void **state)
 	assert_true(x.on_path);
 	assert_true(chain_has(&x, "pyvenv.cfg"));
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void absent_no_site(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	(void)state;
 	fx_init(&f, 12);
-	f.in.flags.no_site = true;
-	run(&f);
+	f.t->in.flags.no_site = true;
+	ps_tree_run(f.t);
 	explain(&f, f.sp, &x);
 	assert_false(x.on_path);
 	has(x.summary, "site.py does not run (-S)");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void absent_user_site_missing_dir(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	(void)state;
 	fx_init(&f, 12);
-	run(&f);
+	ps_tree_run(f.t);
 	explain(&f, "/home/me/.local/lib/python3.12/site-packages", &x);
 	assert_false(x.on_path);
 	has(x.summary, "is not a directory");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void absent_hidden_pth(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char p[256];
 	struct ps_error err;
 	(void)state;
 	fx_init(&f, 13);
-	add(&f, "/src/proj", PS_FT_DIR, NULL);
+	ps_tree_dir(f.t, "/src/proj");
 	snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "/src/proj\n");
+	ps_tree_text(f.t, p, "/src/proj\n");
 	ps_error_init(&err);
-	assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
-	run(&f);
+	assert_int_equal(ps_vfs_set_hidden(f.t->v, p, true, &err), 0);
+	ps_tree_run(f.t);
 	explain(&f, "/src/proj", &x);
 	assert_false(x.on_path);
 	has(x.summary, "the file is hidden");
 	has(x.rule, "line 1 of");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void inside_and_nearest(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char p[256];
 	(void)state;
 	fx_init(&f, 12);
-	run(&f);
+	ps_tree_run(f.t);
 	snprintf(p, sizeof p, "%s/pkg/sub", f.sp);
 	explain(&f, p, &x);
 	assert_false(x.on_path);
@@ -320,18 +215,18 @@ static void inside_and_nearest(void **state)
 	assert_false(x.on_path);
 	has(x.summary, "not on sys.path: no rule adds it");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* A relative argument is taken against the modelled cwd; '' (for -c) is the cwd. */
 static void relative_argument(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	struct ps_buf b;
 	(void)state;
 	fx_init(&f, 12);
-	run(&f);
+	ps_tree_run(f.t);
 	explain(&f, ".", &x);
 	assert_string_equal(x.path, "/home/me");
 	assert_true(x.on_path);
@@ -339,80 +234,80 @@ static void relative_argument(void **state)
 	/* '' is the cwd at import time: never called missing (resolve does not either) */
 	assert_null(strstr(x.summary, "does not exist"));
 	ps_buf_init(&b);
-	ps_explanation_write_json(&x, &f.r, &b);
+	ps_explanation_write_json(&x, &f.t->r, &b);
 	assert_false(b.oom);
 	has(b.s, "\"on_path\": true");
 	has(b.s, "\"path\": \"/home/me\"");
 	has(b.s, "\"origin\": \"script-dir\"");
 	ps_buf_release(&b);
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void stdlib_entry(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	(void)state;
 	fx_init(&f, 12);
-	run(&f);
+	ps_tree_run(f.t);
 	explain(&f, f.lib, &x);
 	assert_true(x.on_path);
 	assert_int_equal(x.index, 2);
 	assert_true(x.nsteps >= 1);
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 static void fatal_has_no_path(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/nonexistent");
-	run(&f);
-	assert_true(f.r.has_fatal);
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/nonexistent");
+	ps_tree_run(f.t);
+	assert_true(f.t->r.has_fatal);
 	explain(&f, f.lib, &x);
 	assert_false(x.on_path);
 	has(x.summary, "would not start");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* Predicted fatal start-ups get a cause and a one-sentence fix (diagnose.c, issue 3 item 5). */
-static void diagnose_case(struct fx *f, const char *cause_part, const char *fix_part)
+static void diagnose_case(struct ps_pyenv *f, const char *cause_part, const char *fix_part)
 {
-	run(f);
-	assert_true(f->r.has_fatal);
-	if (!f->r.fatal.cause || !strstr(f->r.fatal.cause, cause_part)) {
-		print_error("cause '%s' lacks '%s'\n", f->r.fatal.cause ? f->r.fatal.cause : "(null)",
+	ps_tree_run(f->t);
+	assert_true(f->t->r.has_fatal);
+	if (!f->t->r.fatal.cause || !strstr(f->t->r.fatal.cause, cause_part)) {
+		print_error("cause '%s' lacks '%s'\n", f->t->r.fatal.cause ? f->t->r.fatal.cause : "(null)",
 			    cause_part);
 		fail();
 	}
-	has(f->r.fatal.fix, fix_part);
+	has(f->t->r.fatal.fix, fix_part);
 }
 
 static void fatal_diagnosis(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	char t[160];
 	(void)state;
 	/* PYTHONHOME at nothing */
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/nonexistent");
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/nonexistent");
 	diagnose_case(&f, "PYTHONHOME is set to /nonexistent, which does not exist", "Unset PYTHONHOME");
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/* PYTHONHOME at a venv: suggest the installation its pyvenv.cfg names */
 	fx_init(&f, 12);
 	snprintf(t, sizeof t, "home = %s/bin\n", f.prefix);
-	add(&f, "/app/venv/pyvenv.cfg", PS_FT_FILE, t);
-	add(&f, "/app/venv/lib/python3.12/site-packages", PS_FT_DIR, NULL);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/app/venv");
+	ps_tree_text(f.t, "/app/venv/pyvenv.cfg", t);
+	ps_tree_dir(f.t, "/app/venv/lib/python3.12/site-packages");
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/app/venv");
 	diagnose_case(&f, "a virtual environment", f.prefix);
-	has(f.r.fatal.fix, "run /app/venv/bin/python");
-	fx_release(&f);
+	has(f.t->r.fatal.fix, "run /app/venv/bin/python");
+	ps_pyenv_release(&f);
 
 	/*
 	 * the same in an application embedding Python: there is no
@@ -421,55 +316,55 @@ static void fatal_diagnosis(void **state)
 	 */
 	fx_init(&f, 12);
 	snprintf(t, sizeof t, "home = %s/bin\n", f.prefix);
-	add(&f, "/app/venv/pyvenv.cfg", PS_FT_FILE, t);
-	add(&f, "/app/venv/lib/python3.12/site-packages", PS_FT_DIR, NULL);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/app/venv");
-	f.in.embed.present = true;
-	f.in.embed.use_environment = 1;
+	ps_tree_text(f.t, "/app/venv/pyvenv.cfg", t);
+	ps_tree_dir(f.t, "/app/venv/lib/python3.12/site-packages");
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/app/venv");
+	f.t->in.embed.present = true;
+	f.t->in.embed.use_environment = 1;
 	diagnose_case(&f, "a virtual environment", "Unset PYTHONHOME");
-	has(f.r.fatal.fix, "PyConfig.program_name");
-	has(f.r.fatal.fix, "/app/venv/bin/python before initialising");
-	has(f.r.fatal.fix, "/app/venv/lib/python3.12/site-packages with site.addsitedir()");
-	assert_null(strstr(f.r.fatal.fix, "run /app/venv/bin/python"));
-	fx_release(&f);
+	has(f.t->r.fatal.fix, "PyConfig.program_name");
+	has(f.t->r.fatal.fix, "/app/venv/bin/python before initialising");
+	has(f.t->r.fatal.fix, "/app/venv/lib/python3.12/site-packages with site.addsitedir()");
+	assert_null(strstr(f.t->r.fatal.fix, "run /app/venv/bin/python"));
+	ps_pyenv_release(&f);
 
 	/* PYTHONHOME at another version */
 	fx_init(&f, 12);
-	add(&f, "/opt/py37/lib/python3.7/os.py", PS_FT_FILE, NULL);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/opt/py37");
+	ps_tree_file(f.t, "/opt/py37/lib/python3.7/os.py");
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/opt/py37");
 	diagnose_case(&f, "/opt/py37/lib/python3.7 exists, /opt/py37/lib/python3.12 does not",
 		      "Unset PYTHONHOME");
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/* a bogus PYTHONPLATLIBDIR */
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONPLATLIBDIR", "bogus");
+	ps_env_set(&f.t->in.env, "PYTHONPLATLIBDIR", "bogus");
 	diagnose_case(&f, "PYTHONPLATLIBDIR is set to bogus", "Unset PYTHONPLATLIBDIR");
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/* an empty ._pth next to the executable */
 	fx_init(&f, 12);
 	snprintf(t, sizeof t, "%s/bin/python3._pth", f.prefix);
-	add(&f, t, PS_FT_FILE, "");
+	ps_tree_text(f.t, t, "");
 	diagnose_case(&f, "lists no paths", "Delete");
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/* a venv whose home is gone, and no fallback installation */
 	fx_init(&f, 12);
-	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, "home = /gone/bin\n");
-	add(&f, "/v/bin/python3", PS_FT_FILE, NULL);
-	ps_set_str(&f.in.build.prefix, "/gone");
-	ps_set_str(&f.in.argv0, "/v/bin/python3");
+	ps_tree_text(f.t, "/v/pyvenv.cfg", "home = /gone/bin\n");
+	ps_tree_file(f.t, "/v/bin/python3");
+	ps_set_str(&f.t->in.build.prefix, "/gone");
+	ps_set_str(&f.t->in.argv0, "/v/bin/python3");
 	diagnose_case(&f, "names home = /gone/bin, which no longer exists", "Recreate the venv");
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
-static void explain_fs(struct fx *f, const char *path, struct ps_explanation *x)
+static void explain_fs(struct ps_pyenv *f, const char *path, struct ps_explanation *x)
 {
 	struct ps_error err;
 	ps_error_init(&err);
 	ps_explanation_init(x);
-	assert_int_equal(ps_explain_fs(&f->r, &f->in, &f->fs, path, x, &err), 0);
+	assert_int_equal(ps_explain_fs(&f->t->r, &f->t->in, &f->t->fs, path, x, &err), 0);
 	assert_non_null(x->summary);
 }
 
@@ -500,34 +395,20 @@ static void note_has(const struct ps_explanation *x, const char *needle)
  */
 static void debian_site_packages(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	(void)state;
 	memset(&f, 0, sizeof f);
-	f.v = ps_vfs_new(PS_PLATFORM_POSIX);
-	ps_inputs_init(&f.in);
-	ps_result_init(&f.r);
-	assert_int_equal(ps_vfs_add(f.v, "/usr/bin/python3.11", PS_FT_FILE, true, NULL, 0, NULL, 0, NULL), 0);
-	add_link(&f, "/usr/bin/python3", "python3.11");
-	add(&f, "/usr/lib/python3.11/os.py", PS_FT_FILE, NULL);
-	add(&f, "/usr/lib/python3.11/encodings/__init__.py", PS_FT_FILE, NULL);
-	add(&f, "/usr/lib/python3.11/lib-dynload", PS_FT_DIR, NULL);
-	add(&f, "/usr/lib/python3/dist-packages", PS_FT_DIR, NULL);
-	add(&f, "/usr/local/lib/python3.11/dist-packages", PS_FT_DIR, NULL);
-	add(&f, "/usr/local/lib/python3.11/site-packages/requests/__init__.py", PS_FT_FILE, NULL);
-	add(&f, "/home/me", PS_FT_DIR, NULL);
-	f.in.build.major = 3;
-	f.in.build.minor = 11;
-	f.in.build.debian_site = 1;
-	ps_set_str(&f.in.build.prefix, "/usr");
-	ps_set_str(&f.in.argv0, "/usr/bin/python3");
-	ps_set_str(&f.in.cwd, "/home/me");
-	ps_env_set(&f.in.env, "PATH", "/usr/local/bin:/usr/bin:/bin");
-	ps_env_set(&f.in.env, "HOME", "/home/me");
-	f.in.run.kind = PS_RUN_COMMAND;
-	ps_set_str(&f.in.run.arg, "pass");
-	run(&f);
-	assert_string_equal(f.r.sys.prefix, "/usr");
+	f.t = ps_tree_new(PS_PLATFORM_POSIX, 3, 11, "/usr/bin/python3", "/home/me");
+	ps_tree_install(f.t, "/usr", 3, 11);
+	ps_tree_dir(f.t, "/usr/lib/python3/dist-packages");
+	ps_tree_dir(f.t, "/usr/local/lib/python3.11/dist-packages");
+	ps_tree_file(f.t, "/usr/local/lib/python3.11/site-packages/requests/__init__.py");
+	f.t->in.build.debian_site = 1;
+	ps_tree_posix_defaults(f.t, "/usr", "/home/me");
+	ps_tree_env(f.t, "PATH", "/usr/local/bin:/usr/bin:/bin");
+	ps_tree_run(f.t);
+	assert_string_equal(f.t->r.sys.prefix, "/usr");
 	explain_fs(&f, "/usr/local/lib/python3.11/site-packages", &x);
 	assert_false(x.on_path);
 	assert_null(strstr(x.summary, "not one of site.PREFIXES"));
@@ -538,21 +419,21 @@ static void debian_site_packages(void **state)
 	has(x.rule, "lib/python3.11/site-packages only inside a venv");
 	has(x.fix, "python3 -m pip install");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* With the interpreter failing, what PATH would be without the cause (-E included). */
 static void fatal_with_remedies(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char want[256];
 	(void)state;
 	fx_init(&f, 12);
-	add(&f, "/opt/py37/lib/python3.7/os.py", PS_FT_FILE, NULL);
-	ps_env_set(&f.in.env, "PYTHONHOME", "/opt/py37");
-	run(&f);
-	assert_true(f.r.has_fatal);
+	ps_tree_file(f.t, "/opt/py37/lib/python3.7/os.py");
+	ps_env_set(&f.t->in.env, "PYTHONHOME", "/opt/py37");
+	ps_tree_run(f.t);
+	assert_true(f.t->r.has_fatal);
 	explain_fs(&f, f.lib, &x);
 	assert_false(x.on_path);
 	has(x.summary, "would not start");
@@ -564,60 +445,60 @@ static void fatal_with_remedies(void **state)
 	note_has(&x, want);
 	note_has(&x, "with -E");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 
 	/* a cause that is no variable: nothing to unset, and -E is not offered */
 	fx_init(&f, 12);
-	add(&f, "/v/pyvenv.cfg", PS_FT_FILE, "home = /gone/bin\n");
-	add(&f, "/v/bin/python3", PS_FT_FILE, NULL);
-	ps_set_str(&f.in.build.prefix, "/gone");
-	ps_set_str(&f.in.argv0, "/v/bin/python3");
-	run(&f);
-	assert_true(f.r.has_fatal);
+	ps_tree_text(f.t, "/v/pyvenv.cfg", "home = /gone/bin\n");
+	ps_tree_file(f.t, "/v/bin/python3");
+	ps_set_str(&f.t->in.build.prefix, "/gone");
+	ps_set_str(&f.t->in.argv0, "/v/bin/python3");
+	ps_tree_run(f.t);
+	assert_true(f.t->r.has_fatal);
 	explain_fs(&f, "/gone/lib/python3.12", &x);
 	has(x.summary, "no longer exists");
 	has(x.fix, "Recreate the venv");
 	assert_int_equal(x.notes.n, 0);
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* The user site: before site-packages, shadowing it, and how to turn it off. */
 static void user_site_shadows(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char p[256], want[256];
 	(void)state;
 	fx_init(&f, 12);
-	ps_env_set(&f.in.env, "PYTHONUSERBASE", "/u");
+	ps_env_set(&f.t->in.env, "PYTHONUSERBASE", "/u");
 	snprintf(p, sizeof p, "%s/numpy/__init__.py", f.usp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/numpy/__init__.py", f.sp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	/* a namespace directory in both merges, and a package without a module name is no name */
 	snprintf(p, sizeof p, "%s/nspkg/mod.py", f.usp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/nspkg/other.py", f.sp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/six.py", f.usp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/six.py", f.sp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/numpy-1.21.0.dist-info/RECORD", f.usp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/numpy-1.21.0.dist-info/RECORD", f.sp);
-	add(&f, p, PS_FT_FILE, NULL);
-	run(&f);
+	ps_tree_file(f.t, p);
+	ps_tree_run(f.t);
 	/* '' /python312.zip lib lib-dynload usersite site-packages */
-	assert_string_equal(f.r.sys.path.v[4], f.usp);
-	assert_string_equal(f.r.sys.path.v[5], f.sp);
+	assert_string_equal(f.t->r.sys.path.v[4], f.usp);
+	assert_string_equal(f.t->r.sys.path.v[5], f.sp);
 	{
 		struct ps_shadow *sh;
 		size_t n;
 		struct ps_error err;
 		ps_error_init(&err);
-		assert_int_equal(ps_find_shadowing(&f.r, &f.in, &f.fs, &sh, &n, &err), 0);
+		assert_int_equal(ps_find_shadowing(&f.t->r, &f.t->in, &f.t->fs, &sh, &n, &err), 0);
 		assert_int_equal(n, 2);
 		assert_string_equal(sh[0].name, "numpy");
 		assert_int_equal(sh[0].index, 4);
@@ -647,34 +528,34 @@ static void user_site_shadows(void **state)
 	has(x.summary, "`import numpy` finds sys.path[4]");
 	has(x.summary, "shadowed and never imported");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* A .pth file: its lines and what happened to each; a missing path is never importable. */
 static void pth_file_and_missing_paths(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char p[256];
 	(void)state;
 	fx_init(&f, 12);
 	pth_setup(&f);
-	run(&f);
+	ps_tree_run(f.t);
 	snprintf(p, sizeof p, "%s/a.pth", f.usp);
 	explain_fs(&f, p, &x);
 	assert_false(x.on_path);
 	assert_true(x.is_pth);
 	assert_int_equal(x.nlines, 3);
-	assert_int_equal(f.r.pth[x.lines[0]].action, PS_PTH_COMMENT);
-	assert_int_equal(f.r.pth[x.lines[1]].action, PS_PTH_MISSING);
-	assert_int_equal(f.r.pth[x.lines[2]].action, PS_PTH_ADDED);
+	assert_int_equal(f.t->r.pth[x.lines[0]].action, PS_PTH_COMMENT);
+	assert_int_equal(f.t->r.pth[x.lines[1]].action, PS_PTH_MISSING);
+	assert_int_equal(f.t->r.pth[x.lines[2]].action, PS_PTH_ADDED);
 	has(x.summary, "is a .pth file that site.py read: 3 lines");
 	assert_null(strstr(x.summary, "importable"));
 	assert_true(chain_has(&x, "reads the .pth file"));
 	{
 		struct ps_buf b;
 		ps_buf_init(&b);
-		ps_explanation_write_json(&x, &f.r, &b);
+		ps_explanation_write_json(&x, &f.t->r, &b);
 		has(b.s, "\"pth_file\": true");
 		has(b.s, "\"action\": \"missing\"");
 		ps_buf_release(&b);
@@ -689,32 +570,32 @@ static void pth_file_and_missing_paths(void **state)
 	ps_explanation_release(&x);
 	/* and a real package there is */
 	snprintf(p, sizeof p, "%s/pkg/sub/__init__.py", f.sp);
-	add(&f, p, PS_FT_FILE, NULL);
+	ps_tree_file(f.t, p);
 	snprintf(p, sizeof p, "%s/pkg/sub", f.sp);
 	explain_fs(&f, p, &x);
 	has(x.summary, "importable as the package pkg.sub");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 /* A hidden .pth: the fix, and no "nearest ''" noise. */
 static void hidden_pth_fix(void **state)
 {
-	struct fx f;
+	struct ps_pyenv f;
 	struct ps_explanation x;
 	char p[256], want[320];
 	struct ps_error err;
 	(void)state;
 	fx_init(&f, 13);
-	add(&f, "/src/proj", PS_FT_DIR, NULL);
+	ps_tree_dir(f.t, "/src/proj");
 	snprintf(p, sizeof p, "%s/__editable__.proj.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "/src/proj\n");
+	ps_tree_text(f.t, p, "/src/proj\n");
 	ps_error_init(&err);
-	assert_int_equal(ps_vfs_set_hidden(f.v, p, true, &err), 0);
-	add(&f, "/src/dotted", PS_FT_DIR, NULL);
+	assert_int_equal(ps_vfs_set_hidden(f.t->v, p, true, &err), 0);
+	ps_tree_dir(f.t, "/src/dotted");
 	snprintf(p, sizeof p, "%s/.dotted.pth", f.sp);
-	add(&f, p, PS_FT_FILE, "/src/dotted\n");
-	run(&f);
+	ps_tree_text(f.t, p, "/src/dotted\n");
+	ps_tree_run(f.t);
 	explain_fs(&f, "/src/proj", &x);
 	assert_false(x.on_path);
 	snprintf(want, sizeof want, "chflags nohidden %s/__editable__.proj.pth", f.sp);
@@ -735,7 +616,7 @@ static void hidden_pth_fix(void **state)
 	has(x.summary, "site.py does not process: the file is hidden");
 	has(x.fix, "chflags nohidden");
 	ps_explanation_release(&x);
-	fx_release(&f);
+	ps_pyenv_release(&f);
 }
 
 int main(void)
