@@ -131,7 +131,7 @@ void ps_tree_stdlib(struct ps_tree *t, const char *root, int major, int minor)
 	ps_tree_dir(t, p);
 }
 
-void ps_tree_install(struct ps_tree *t, const char *root, int major, int minor)
+void ps_tree_install_bin(struct ps_tree *t, const char *root, int major, int minor)
 {
 	char p[512], target[32];
 	snprintf(p, sizeof p, "%s/bin/python%d.%d", root, major, minor);
@@ -139,6 +139,11 @@ void ps_tree_install(struct ps_tree *t, const char *root, int major, int minor)
 	snprintf(p, sizeof p, "%s/bin/python%d", root, major);
 	snprintf(target, sizeof target, "python%d.%d", major, minor);
 	ps_tree_link(t, p, target);
+}
+
+void ps_tree_install(struct ps_tree *t, const char *root, int major, int minor)
+{
+	ps_tree_install_bin(t, root, major, minor);
 	ps_tree_stdlib(t, root, major, minor);
 }
 

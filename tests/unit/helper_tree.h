@@ -81,9 +81,11 @@ void ps_tree_addf(struct ps_tree *t, enum ps_ftype type, const char *content, co
  * lib/pythonM.m/lib-dynload (what getpath and the encodings check look for).
  */
 void ps_tree_stdlib(struct ps_tree *t, const char *root, int major, int minor);
+/* The executable root/bin/pythonM.m and the link bin/pythonM -> pythonM.m (no stdlib). */
+void ps_tree_install_bin(struct ps_tree *t, const char *root, int major, int minor);
 /*
- * A POSIX `make install` of pythonM.m under root: the executable
- * bin/pythonM.m, the link bin/pythonM -> pythonM.m, and the stdlib above.
+ * A POSIX `make install` of pythonM.m under root: ps_tree_install_bin()
+ * and ps_tree_stdlib().
  */
 void ps_tree_install(struct ps_tree *t, const char *root, int major, int minor);
 /*
