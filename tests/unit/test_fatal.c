@@ -21,89 +21,30 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helper_tree.h"
 
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-};
-
-static void add(struct fx *f, const char *path, enum ps_ftype t, bool exec, const char *content,
-		size_t len, const char *link)
+/* A pyenv-style install: PREFIX = /root/.pyenv/versions/<micro>, with its stdlib or without. */
+static struct ps_tree *fx_new(int minor, const char *micro, bool stdlib)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, exec, content, len, link, 0, &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
-}
-
-/* A pyenv-style install: PREFIX = /root/.pyenv/versions/<micro>. */
-static struct fx *fx_new(int minor, const char *micro, bool stdlib)
-{
-	struct fx *f = calloc(1, sizeof *f);
+	struct ps_tree *f;
 	char prefix[128], p[256];
-	assert_non_null(f);
 	snprintf(prefix, sizeof prefix, "/root/.pyenv/versions/%s", micro);
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	ps_inputs_init(&f->in);
-	f->in.build.major = 3;
-	f->in.build.minor = minor;
-	f->in.build.prefix = strdup(prefix);
 	snprintf(p, sizeof p, "%s/bin/python3", prefix);
-	f->in.argv0 = strdup(p);
-	f->in.cwd = strdup("/tmp");
-	f->in.run.kind = PS_RUN_COMMAND;
-	f->in.run.arg = strdup("pass");
-	snprintf(p, sizeof p, "%s/bin/python3.%d", prefix, minor);
-	add(f, p, PS_FT_FILE, true, NULL, 0, NULL);
-	snprintf(p, sizeof p, "%s/bin/python3", prefix);
-	{
-		char t[32];
-		snprintf(t, sizeof t, "python3.%d", minor);
-		add(f, p, PS_FT_LINK, false, NULL, 0, t);
-	}
-	if (stdlib) {
-		snprintf(p, sizeof p, "%s/lib/python3.%d/os.py", prefix, minor);
-		add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
-		snprintf(p, sizeof p, "%s/lib/python3.%d/encodings/__init__.py", prefix, minor);
-		add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
-		snprintf(p, sizeof p, "%s/lib/python3.%d/lib-dynload", prefix, minor);
-		add(f, p, PS_FT_DIR, false, NULL, 0, NULL);
-	}
-	add(f, "/tmp", PS_FT_DIR, false, NULL, 0, NULL);
-	ps_result_init(&f->r);
+	f = ps_tree_new(PS_PLATFORM_POSIX, 3, minor, p, "/tmp");
+	assert_int_equal(ps_set_str(&f->in.build.prefix, prefix), 0);
+	ps_tree_install_bin(f, prefix, 3, minor);
+	if (stdlib)
+		ps_tree_stdlib(f, prefix, 3, minor);
+	ps_tree_dir(f, "/tmp");
 	return f;
-}
-
-static void run(struct fx *f)
-{
-	struct ps_error err;
-	ps_error_init(&err);
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (ps_compute(&f->in, &f->fs, &f->r, &err) != 0) {
-		print_error("ps_compute: %s\n", err.msg);
-		fail();
-	}
-}
-
-static void fx_free(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-	free(f);
 }
 
 static void test_dump_312(void **state)
 {
-	struct fx *f = fx_new(12, "3.12.1", true);
+	struct ps_tree *f = fx_new(12, "3.12.1", true);
 	(void)state;
 	ps_env_set(&f->in.env, "PYTHONHOME", "/nonexistent");
-	run(f);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_false(f->r.has_sys);
 	assert_int_equal(f->r.fatal.exit_status, 1);
@@ -143,15 +84,15 @@ static void test_dump_312(void **state)
 	assert_non_null(f->r.fatal.cause);
 	assert_non_null(strstr(f->r.fatal.cause, "/nonexistent"));
 	assert_non_null(f->r.fatal.fix);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static void test_output_313(void **state)
 {
-	struct fx *f = fx_new(13, "3.13.0", true);
+	struct ps_tree *f = fx_new(13, "3.13.0", true);
 	(void)state;
 	ps_env_set(&f->in.env, "PYTHONHOME", "/nonexistent");
-	run(f);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_string_equal(f->r.fatal.message, "Failed to import encodings module");
 	assert_string_equal(f->r.fatal.output,
@@ -161,20 +102,20 @@ static void test_output_313(void **state)
 		"\n"
 		"Current thread 0x0000000000000000 (most recent call first):\n"
 		"  <no Python frame>\n");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* Quoting: the config lines escape like init_dump_ascii_wstr, the sys lines like ascii(). */
 static void test_dump_quoting(void **state)
 {
-	struct fx *f = fx_new(12, "3.12.1", true);
+	struct ps_tree *f = fx_new(12, "3.12.1", true);
 	(void)state;
 	free(f->in.argv0);
 	f->in.argv0 = strdup("/tmp/h3t/q'x\\\xc3\xa9/bin/python3");
-	add(f, "/tmp/h3t/q'x\\\xc3\xa9/bin/python3", PS_FT_FILE, true, NULL, 0, NULL);
-	add(f, "/tmp/h3t/q'x\\\xc3\xa9/bin/python3._pth", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_xfile(f, "/tmp/h3t/q'x\\\xc3\xa9/bin/python3");
+	ps_tree_file(f, "/tmp/h3t/q'x\\\xc3\xa9/bin/python3._pth");
 	ps_env_set(&f->in.env, "PYTHONPATH", "/pp");
-	run(f);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output,
 		"  PYTHONHOME = '/tmp/h3t/q\\'x\\\\xe9/bin'\n"
@@ -185,21 +126,21 @@ static void test_dump_quoting(void **state)
 		"  sys._base_executable = \"/tmp/h3t/q'x\\\\\\xe9/bin/python3\"\n"));
 	assert_non_null(strstr(f->r.fatal.output,
 		"    \"/tmp/h3t/q'x\\\\\\xe9/bin/lib/python312.zip\",\n"));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* encodings found through PYTHONPATH, in a zip, or nowhere. */
 static void test_where_encodings_is(void **state)
 {
 	/* a PYTHONPATH entry holding the package rescues a wrong PYTHONHOME */
-	struct fx *f = fx_new(12, "3.12.1", false);
+	struct ps_tree *f = fx_new(12, "3.12.1", false);
 	(void)state;
-	add(f, "/alt/encodings/__init__.pyc", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/alt/encodings/__init__.pyc");
 	ps_env_set(&f->in.env, "PYTHONPATH", "/alt");
-	run(f);
+	ps_tree_run(f);
 	assert_false(f->r.has_fatal);
 	assert_true(f->r.has_sys);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* the zip listed first holds it (an archive made with Python's zipfile) */
 	{
@@ -218,29 +159,29 @@ static void test_where_encodings_is(void **state)
 			0x00, 0x00, 0x33, 0x00, 0x00, 0x00, 0x00, 0x00,
 		};
 		f = fx_new(12, "3.12.1", false);
-		add(f, "/root/.pyenv/versions/3.12.1/lib/python312.zip", PS_FT_FILE, false,
-		    (const char *)z, sizeof z, NULL);
-		run(f);
+		ps_tree_bytes(f, "/root/.pyenv/versions/3.12.1/lib/python312.zip",
+			      (const char *)z, sizeof z);
+		ps_tree_run(f);
 		assert_false(f->r.has_fatal);
-		fx_free(f);
+		ps_tree_free(f);
 	}
 
 	/* #43: an empty "zip" holds nothing */
 	f = fx_new(12, "3.12.1", false);
-	add(f, "/root/.pyenv/versions/3.12.1/lib/python312.zip", PS_FT_FILE, false, NULL, 0, NULL);
-	run(f);
+	ps_tree_file(f, "/root/.pyenv/versions/3.12.1/lib/python312.zip");
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* a ._pth listing only "import site": sys.path is empty */
 	f = fx_new(12, "3.12.1", true);
-	add(f, "/root/.pyenv/versions/3.12.1/bin/python3.12._pth", PS_FT_FILE, false,
-	    "import site\n", 12, NULL);
-	run(f);
+	ps_tree_bytes(f, "/root/.pyenv/versions/3.12.1/bin/python3.12._pth",
+		      "import site\n", 12);
+	ps_tree_run(f);
 	assert_true(f->r.has_fatal);
 	assert_non_null(strstr(f->r.fatal.output, "  sys.path = [\n  ]\n"));
 	assert_non_null(strstr(f->r.fatal.output, "  isolated = 1\n  environment = 0\n"));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 int main(void)
