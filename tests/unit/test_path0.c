@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helper_tree.h"
 
 #define P "/usr/local"
 
@@ -44,76 +45,32 @@ static const unsigned char zip_main[] = {
 	0x01, 0x00, 0x39, 0x00, 0x00, 0x00, 0x29, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-struct fx {
-	struct ps_vfs *v;
-	struct ps_inputs in;
-	struct ps_fs fs;
-	struct ps_result r;
-};
-
-static void add(struct fx *f, const char *path, enum ps_ftype t, bool exec, const char *content,
-		size_t len, const char *link)
+/* An install under P without lib-dynload, run from /w as kind with arg (NULL: none). */
+static struct ps_tree *fx_new(int minor, enum ps_run_kind kind, const char *arg)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(f->v, path, t, exec, content, len, link, 0, &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
-}
-
-static struct fx *fx_new(int minor, enum ps_run_kind kind, const char *arg)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	char p[128];
-	assert_non_null(f);
-	f->v = ps_vfs_new(PS_PLATFORM_POSIX);
-	ps_inputs_init(&f->in);
-	f->in.build.major = 3;
-	f->in.build.minor = minor;
-	f->in.build.prefix = strdup(P);
-	f->in.argv0 = strdup(P "/bin/python3");
-	f->in.cwd = strdup("/w");
+	struct ps_tree *f = ps_tree_new(PS_PLATFORM_POSIX, 3, minor, P "/bin/python3", "/w");
+	assert_int_equal(ps_set_str(&f->in.build.prefix, P), 0);
 	f->in.run.kind = kind;
-	f->in.run.arg = arg ? strdup(arg) : NULL;
-	ps_env_set(&f->in.env, "PATH", "/usr/bin");
-	ps_env_set(&f->in.env, "HOME", "/home/me");
-	snprintf(p, sizeof p, P "/bin/python3.%d", minor);
-	add(f, p, PS_FT_FILE, true, NULL, 0, NULL);
-	snprintf(p, sizeof p, "python3.%d", minor);
-	add(f, P "/bin/python3", PS_FT_LINK, false, NULL, 0, p);
-	snprintf(p, sizeof p, P "/lib/python3.%d/os.py", minor);
-	add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
-	snprintf(p, sizeof p, P "/lib/python3.%d/encodings/__init__.py", minor);
-	add(f, p, PS_FT_FILE, false, NULL, 0, NULL);
-	add(f, "/w", PS_FT_DIR, false, NULL, 0, NULL);
-	ps_result_init(&f->r);
+	assert_int_equal(ps_set_str(&f->in.run.arg, arg), 0);
+	ps_tree_env(f, "PATH", "/usr/bin");
+	ps_tree_env(f, "HOME", "/home/me");
+	ps_tree_install_bin(f, P, 3, minor);
+	ps_tree_filef(f, P "/lib/python3.%d/os.py", minor);
+	ps_tree_filef(f, P "/lib/python3.%d/encodings/__init__.py", minor);
+	ps_tree_dir(f, "/w");
 	return f;
 }
 
-static void run(struct fx *f)
+/* Every computation here reaches sys.path. */
+static void run(struct ps_tree *f)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	ps_vfs_fs(f->v, &f->fs);
-	f->fs.cwd = f->in.cwd;
-	if (ps_compute(&f->in, &f->fs, &f->r, &err) != 0) {
-		print_error("ps_compute: %s\n", err.msg);
-		fail();
-	}
+	ps_tree_run(f);
 	assert_true(f->r.has_sys);
 }
 
-static void fx_free(struct fx *f)
-{
-	ps_result_release(&f->r);
-	ps_inputs_release(&f->in);
-	ps_vfs_free(f->v);
-	free(f);
-}
 
 /* sys.path[0] and its entry, or NULL-path when none was inserted (first entry not script-dir). */
-static const char *path0(struct fx *f)
+static const char *path0(struct ps_tree *f)
 {
 	if (f->r.nentries == 0 || f->r.entries[0].origin != PS_ORIGIN_SCRIPT_DIR)
 		return NULL;
@@ -126,112 +83,112 @@ static const char *path0(struct fx *f)
 
 static void test_command_and_interactive(void **state)
 {
-	struct fx *f = fx_new(12, PS_RUN_COMMAND, "pass");
+	struct ps_tree *f = fx_new(12, PS_RUN_COMMAND, "pass");
 	(void)state;
 	run(f);
 	assert_string_equal(path0(f), "");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(13, PS_RUN_INTERACTIVE, NULL);
 	run(f);
 	assert_string_equal(path0(f), "");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* -P: nothing */
 	f = fx_new(12, PS_RUN_COMMAND, "pass");
 	f->in.flags.safe_path = true;
 	run(f);
 	assert_null(path0(f));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static void test_module(void **state)
 {
-	struct fx *f = fx_new(12, PS_RUN_MODULE, "mod");
+	struct ps_tree *f = fx_new(12, PS_RUN_MODULE, "mod");
 	(void)state;
 	run(f);
 	assert_string_equal(path0(f), "/w");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* PYTHONSAFEPATH=1 -m mod: no cwd on sys.path */
 	f = fx_new(12, PS_RUN_MODULE, "mod");
 	ps_env_set(&f->in.env, "PYTHONSAFEPATH", "1");
 	run(f);
 	assert_null(path0(f));
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static void test_script(void **state)
 {
-	struct fx *f = fx_new(12, PS_RUN_SCRIPT, "s/script.py");
+	struct ps_tree *f = fx_new(12, PS_RUN_SCRIPT, "s/script.py");
 	(void)state;
-	add(f, "/w/s/script.py", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/w/s/script.py");
 	run(f);
 	assert_string_equal(path0(f), "/w/s");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* a symlinked script: the directory of its target */
 	f = fx_new(12, PS_RUN_SCRIPT, "l.py");
-	add(f, "/w/real/s.py", PS_FT_FILE, false, NULL, 0, NULL);
-	add(f, "/w/l.py", PS_FT_LINK, false, NULL, 0, "real/s.py");
+	ps_tree_file(f, "/w/real/s.py");
+	ps_tree_link(f, "/w/l.py", "real/s.py");
 	run(f);
 	assert_string_equal(path0(f), "/w/real");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* #65: a directory symlink is resolved too (unlike getpath) */
 	f = fx_new(13, PS_RUN_SCRIPT, "sdl/script.py");
-	add(f, "/w/s/real/script.py", PS_FT_FILE, false, NULL, 0, NULL);
-	add(f, "/w/sdl", PS_FT_LINK, false, NULL, 0, "s/real");
+	ps_tree_file(f, "/w/s/real/script.py");
+	ps_tree_link(f, "/w/sdl", "s/real");
 	run(f);
 	assert_string_equal(path0(f), "/w/s/real");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* a script in / keeps "/" */
 	f = fx_new(12, PS_RUN_SCRIPT, "/x.py");
-	add(f, "/x.py", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/x.py");
 	run(f);
 	assert_string_equal(path0(f), "/");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* -I: none in 3.11+ (safe_path) */
 	f = fx_new(12, PS_RUN_SCRIPT, "s/script.py");
-	add(f, "/w/s/script.py", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/w/s/script.py");
 	f->in.flags.isolated = true;
 	run(f);
 	assert_null(path0(f));
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* a missing script: the directory part as typed, and a note */
 	f = fx_new(12, PS_RUN_SCRIPT, "sub/nonexist.py");
 	run(f);
 	assert_string_equal(path0(f), "sub");
 	assert_true(f->r.notes.n > 0);
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 static void test_directory_and_zip(void **state)
 {
-	struct fx *f = fx_new(12, PS_RUN_SCRIPT, "./d//");
+	struct ps_tree *f = fx_new(12, PS_RUN_SCRIPT, "./d//");
 	(void)state;
-	add(f, "/w/d/__main__.py", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/w/d/__main__.py");
 	f->in.flags.safe_path = true;  /* inserted even with -P */
 	run(f);
 	assert_string_equal(path0(f), "/w/./d//");
-	fx_free(f);
+	ps_tree_free(f);
 
 	f = fx_new(12, PS_RUN_SCRIPT, "z.bin");
-	add(f, "/w/z.bin", PS_FT_FILE, false, (const char *)zip_main, sizeof zip_main, NULL);
+	ps_tree_bytes(f, "/w/z.bin", (const char *)zip_main, sizeof zip_main);
 	f->in.flags.isolated = true;
 	run(f);
 	assert_string_equal(path0(f), "/w/z.bin");
-	fx_free(f);
+	ps_tree_free(f);
 
 	/* an empty "zip" is not an archive: it runs as a script */
 	f = fx_new(12, PS_RUN_SCRIPT, "empty.zip");
-	add(f, "/w/empty.zip", PS_FT_FILE, false, NULL, 0, NULL);
+	ps_tree_file(f, "/w/empty.zip");
 	run(f);
 	assert_string_equal(path0(f), "/w");
-	fx_free(f);
+	ps_tree_free(f);
 }
 
 /* An embedded interpreter: sys.path[0] only when the application sets argv (real runs above). */
@@ -240,7 +197,7 @@ static void test_embedded(void **state)
 	static const int minors[] = { 8, 12, 13 };
 	(void)state;
 	for (size_t i = 0; i < sizeof minors / sizeof minors[0]; i++) {
-		struct fx *f = fx_new(minors[i], PS_RUN_COMMAND, "pass");
+		struct ps_tree *f = fx_new(minors[i], PS_RUN_COMMAND, "pass");
 		f->in.embed.present = true;
 		run(f);
 		assert_null(path0(f));
@@ -250,7 +207,7 @@ static void test_embedded(void **state)
 			assert_int_equal(last->phase, PS_PHASE_PATH0);
 			assert_non_null(strstr(last->note, "PySys_SetArgv"));
 		}
-		fx_free(f);
+		ps_tree_free(f);
 
 		/* the same run modes as PySys_SetArgvEx's argv[0] when set_argv is on */
 		f = fx_new(minors[i], PS_RUN_COMMAND, "pass");
@@ -258,14 +215,14 @@ static void test_embedded(void **state)
 		f->in.embed.set_argv = true;
 		run(f);
 		assert_string_equal(path0(f), "");
-		fx_free(f);
+		ps_tree_free(f);
 
 		f = fx_new(minors[i], PS_RUN_MODULE, "mod");
 		f->in.embed.present = true;
 		f->in.embed.set_argv = true;
 		run(f);
 		assert_string_equal(path0(f), "/w");
-		fx_free(f);
+		ps_tree_free(f);
 
 		f = fx_new(minors[i], PS_RUN_SCRIPT, "/tmp/h19/emb/x.py");
 		f->in.embed.present = true;
@@ -274,7 +231,7 @@ static void test_embedded(void **state)
 		assert_string_equal(path0(f), "/tmp/h19/emb");
 		/* nothing opens argv[0] there: no "can't open file" note */
 		assert_int_equal(f->r.notes.n, 0);
-		fx_free(f);
+		ps_tree_free(f);
 	}
 }
 
