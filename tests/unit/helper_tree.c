@@ -50,16 +50,34 @@ void ps_tree_free(struct ps_tree *t)
 	free(t);
 }
 
-void ps_tree_add(struct ps_tree *t, const char *path, enum ps_ftype type, bool exec,
-		 const char *content, const char *link, unsigned mode)
+/* ps_vfs_add() of len bytes of content; fails the test when refused. */
+static void add_len(struct ps_tree *t, const char *path, enum ps_ftype type, bool exec,
+		    const char *content, size_t len, const char *link, unsigned mode)
 {
 	struct ps_error err;
 	ps_error_init(&err);
-	if (ps_vfs_add(t->v, path, type, exec, content, content ? strlen(content) : 0, link, mode,
-		       &err) < 0) {
+	if (ps_vfs_add(t->v, path, type, exec, content, len, link, mode, &err) < 0) {
 		print_error("ps_vfs_add %s: %s\n", path, err.msg);
 		fail();
 	}
+}
+
+/* A node (not executable, no link) whose path is vprintf-formatted (at most 511 bytes). */
+static void add_vf(struct ps_tree *t, enum ps_ftype type, const char *content, const char *fmt,
+		   va_list ap) PS_PRINTF(4, 0);
+static void add_vf(struct ps_tree *t, enum ps_ftype type, const char *content, const char *fmt,
+		   va_list ap)
+{
+	char p[512];
+	int n = vsnprintf(p, sizeof p, fmt, ap);
+	assert_true(n >= 0 && (size_t)n < sizeof p);
+	ps_tree_add(t, p, type, false, content, NULL, 0);
+}
+
+void ps_tree_add(struct ps_tree *t, const char *path, enum ps_ftype type, bool exec,
+		 const char *content, const char *link, unsigned mode)
+{
+	add_len(t, path, type, exec, content, content ? strlen(content) : 0, link, mode);
 }
 
 void ps_tree_file(struct ps_tree *t, const char *path)
@@ -89,37 +107,24 @@ void ps_tree_text(struct ps_tree *t, const char *path, const char *content)
 
 void ps_tree_filef(struct ps_tree *t, const char *fmt, ...)
 {
-	char p[512];
 	va_list ap;
-	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(p, sizeof p, fmt, ap);
+	add_vf(t, PS_FT_FILE, NULL, fmt, ap);
 	va_end(ap);
-	assert_true(n >= 0 && (size_t)n < sizeof p);
-	ps_tree_file(t, p);
 }
 
 void ps_tree_bytes(struct ps_tree *t, const char *path, const char *content, size_t len)
 {
-	struct ps_error err;
-	ps_error_init(&err);
-	if (ps_vfs_add(t->v, path, PS_FT_FILE, false, content, len, NULL, 0, &err) < 0) {
-		print_error("ps_vfs_add %s: %s\n", path, err.msg);
-		fail();
-	}
+	add_len(t, path, PS_FT_FILE, false, content, len, NULL, 0);
 }
 
 void ps_tree_addf(struct ps_tree *t, enum ps_ftype type, const char *content, const char *fmt,
 		  ...)
 {
-	char p[512];
 	va_list ap;
-	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(p, sizeof p, fmt, ap);
+	add_vf(t, type, content, fmt, ap);
 	va_end(ap);
-	assert_true(n >= 0 && (size_t)n < sizeof p);
-	ps_tree_add(t, p, type, false, content, NULL, 0);
 }
 
 void ps_tree_stdlib(struct ps_tree *t, const char *root, int major, int minor)
