@@ -1,7 +1,9 @@
 /*
  * draw.h - paints the model on the curses screen.  It reads the model
  * and never changes it: everything it shows (rows, marks, cursor,
- * footers, status) was decided in model.c.
+ * footers, status) was decided in the model (model.h).  draw.c composes
+ * the screen; draw_text.c holds the cell-level text primitives
+ * (draw-int.h).
  */
 #ifndef PS_TUI_DRAW_H
 #define PS_TUI_DRAW_H

@@ -223,7 +223,7 @@ int model_mouse(struct ps_model *m, int x, int y, int button);
 /* Sets the status line (printf-style); error picks the error colour. */
 void model_status(struct ps_model *m, bool error, const char *fmt, ...) PS_PRINTF(3, 4);
 
-/* The pane drawn in the result area: the result, or the help / diff view. */
+/* Pane id (borrowed: valid as long as the model; its rows change on every rebuild). */
 struct ps_pane *model_pane(struct ps_model *m, enum ps_pane_id id);
 
 /* The row's text (borrowed; trace rows get theirs when first asked). */
