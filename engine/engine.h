@@ -124,6 +124,20 @@ long ps_strv_find(const struct ps_strv *sv, const char *s);
 bool ps_strv_equal(const struct ps_strv *a, const struct ps_strv *b);
 
 /* ------------------------------------------------------------------ */
+/* Text                                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Finds the first byte of text that is not part of valid UTF-8 (overlong
+ * forms and surrogates included), or a NUL byte.  YAML text is UTF-8
+ * without NULs, and libfyaml 0.7.12 can loop forever on invalid UTF-8 (in
+ * a directive such as "%\xff"), so every reader checks text with this
+ * before libfyaml sees it.  Returns 0, or -1 with *line / *col (1-based,
+ * columns counted in characters) set.
+ */
+int ps_utf8_check(const char *text, size_t len, int *line, int *col);
+
+/* ------------------------------------------------------------------ */
 /* Environment: a ps_strv of "NAME=VALUE" strings                       */
 /* ------------------------------------------------------------------ */
 

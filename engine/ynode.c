@@ -440,62 +440,6 @@ static int attach(struct ps_ynode *parent, struct ps_ynode *kid, const char *nam
 	return 0;
 }
 
-/*
- * Finds the first byte that is not part of valid UTF-8, or a NUL byte.
- * YAML text is UTF-8 without NULs, and libfyaml 0.7.12 can loop forever on
- * invalid UTF-8 (in a directive such as "%\xff"), so the text is checked
- * before it gets there.  Returns 0, or -1 with *line / *col (1-based,
- * columns counted in characters) set.
- */
-static int check_text(const char *text, size_t len, int *line, int *col)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	int l = 1, c = 1;
-
-	for (size_t i = 0; i < len;) {
-		unsigned b = s[i], v;
-		size_t n, k;
-
-		if (b == 0)
-			goto bad;
-		if (b < 0x80) {
-			if (b == '\n') {
-				l++;
-				c = 0;
-			}
-			i++;
-			c++;
-			continue;
-		}
-		if (b >= 0xc2 && b <= 0xdf)
-			n = 2;
-		else if (b >= 0xe0 && b <= 0xef)
-			n = 3;
-		else if (b >= 0xf0 && b <= 0xf4)
-			n = 4;
-		else
-			goto bad;
-		if (len - i < n)
-			goto bad;
-		v = b & (0x7f >> n);
-		for (k = 1; k < n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				goto bad;
-			v = (v << 6) | (s[i + k] & 0x3f);
-		}
-		if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-		    (v >= 0xd800 && v <= 0xdfff))
-			goto bad;
-		i += n;
-		c++;
-	}
-	return 0;
-bad:
-	*line = l;
-	*col = c;
-	return -1;
-}
-
 struct ps_ynode *ps_yaml_parse(const char *name, const char *text, size_t len,
 			       struct ps_error *err)
 {
@@ -513,7 +457,7 @@ struct ps_ynode *ps_yaml_parse(const char *name, const char *text, size_t len,
 	{
 		int bl, bc;
 
-		if (check_text(text, len, &bl, &bc) < 0) {
+		if (ps_utf8_check(text, len, &bl, &bc) < 0) {
 			fail_at(err, PS_ERR_PARSE, name, bl, bc,
 				"not UTF-8 text (or a NUL byte): YAML files are UTF-8");
 			return NULL;

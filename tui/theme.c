@@ -335,9 +335,14 @@ int theme_load_string(struct ps_theme *t, const char *file, const char *text, si
 	struct fy_parse_cfg cfg;
 	struct fy_document *doc = NULL;
 	struct loader ld = { file, err };
-	int rc = -1;
+	int rc = -1, line, col;
 
 	theme_builtin(t);
+	/* libfyaml 0.7.12 can loop forever on invalid UTF-8: check first */
+	if (ps_utf8_check(text, len, &line, &col) < 0) {
+		ps_error_at(err, PS_ERR_PARSE, file, line, col, "not valid UTF-8 text");
+		return -1;
+	}
 	fy_diag_cfg_default(&dcfg);
 	dcfg.fp = NULL;
 	dcfg.colorize = false;

@@ -37,15 +37,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fz_die("theme: role %d does not round-trip", r);
 		have_builtin = true;
 	}
-	/*
-	 * Known bug (tests/fuzz/known/theme-libfyaml-hang-invalid-utf8-directive.yaml):
-	 * theme.c hands the text to libfyaml 0.7.12, which loops forever on
-	 * "%\xff" (engine/ynode.c refuses text that is not UTF-8 first).  Until
-	 * theme.c does the same, such inputs are not tried, so that the fuzzer
-	 * looks for other bugs.
-	 */
-	if (!fz_utf8_valid((const char *)data, size))
-		return 0;
 	memset(&t, 0x5a, sizeof t);
 	ps_error_init(&err);
 	if (theme_load_string(&t, "fuzz.yaml", (const char *)data, size, &err) != 0) {

@@ -82,6 +82,9 @@ static void test_errors_located(void **state)
 	check_error("roles:\n  key:\n    colour256: {}\n", 3, 5, "unknown key 'colour256'");
 	check_error("roles: [a\n", 2, 1, "");
 	check_error("- a\n- b\n", 1, 3, "a theme must be a mapping");
+	/* libfyaml 0.7.12 loops forever on this one: refused before it gets there */
+	check_error("%\xff\n", 1, 2, "not valid UTF-8 text");
+	check_error("name: caf\xc3\n", 1, 10, "not valid UTF-8 text");
 }
 
 static void test_partial_theme(void **state)
