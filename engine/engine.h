@@ -136,6 +136,12 @@ bool ps_strv_equal(const struct ps_strv *a, const struct ps_strv *b);
  * columns counted in characters) set.
  */
 int ps_utf8_check(const char *text, size_t len, int *line, int *col);
+/*
+ * Decodes the UTF-8 sequence at text (n > 0 bytes left): its length, with
+ * *cp set to the code point, or 0 when the bytes there are not valid
+ * UTF-8 (overlong, surrogate, truncated, past U+10FFFF).
+ */
+size_t ps_utf8_decode(const char *text, size_t n, unsigned *cp);
 
 /* ------------------------------------------------------------------ */
 /* Environment: a ps_strv of "NAME=VALUE" strings                       */

@@ -258,43 +258,6 @@ struct ps_ynode *ps_result_tree(const struct ps_result *r)
 /* Strings                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. Sets *cp. */
-static size_t utf8_seq(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0], v;
-	size_t len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 void ps_json_add_string(struct ps_buf *out, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -320,7 +283,7 @@ void ps_json_add_string(struct ps_buf *out, const char *str, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_seq(s + i, len - i, &cp);
+		n = ps_utf8_decode((const char *)s + i, len - i, &cp);
 		if (n == 0) {
 			ps_buf_addf(out, "\\udc%02x", c);
 			i++;
@@ -396,7 +359,7 @@ static bool yaml_plain_ok(const char *str, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_seq(s + i, len - i, &cp);
+		n = ps_utf8_decode((const char *)s + i, len - i, &cp);
 		if (n == 0 || yaml_unsafe_cp(cp))
 			return false;
 		i += n;
@@ -418,7 +381,7 @@ static bool yaml_single_ok(const char *str, size_t len)
 		return false;
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t n = utf8_seq(s + i, len - i, &cp);
+		size_t n = ps_utf8_decode((const char *)s + i, len - i, &cp);
 
 		if (n == 0 || yaml_unsafe_cp(cp))
 			return false;
@@ -455,7 +418,7 @@ void ps_yaml_add_scalar(struct ps_buf *out, const char *str, size_t len)
 		case '\0': ps_buf_adds(out, "\\0"); i++; continue;
 		default: break;
 		}
-		n = utf8_seq(s + i, len - i, &cp);
+		n = ps_utf8_decode((const char *)s + i, len - i, &cp);
 		if (n == 0) {
 			ps_buf_addf(out, "\\x%02x", c);   /* lossy: not UTF-8 */
 			i++;

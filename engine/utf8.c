@@ -1,55 +1,66 @@
 /*
- * utf8.c - is a text valid UTF-8?  Shared by every reader that hands text
- * to libfyaml (scenarios, the explorer's themes).
+ * utf8.c - UTF-8 decoding and validation, shared by every reader that
+ * hands text to libfyaml (scenarios, the explorer's themes) and every
+ * writer that escapes bytes (JSON, YAML, captured scenarios).
  */
 #include "engine.h"
 
-int ps_utf8_check(const char *text, size_t len, int *line, int *col)
+size_t ps_utf8_decode(const char *text, size_t n, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	unsigned c = s[0], v;
+	size_t len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		v = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
+	    (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+int ps_utf8_check(const char *text, size_t len, int *line, int *col)
+{
 	int l = 1, c = 1;
 
 	for (size_t i = 0; i < len;) {
-		unsigned b = s[i], v;
-		size_t n, k;
+		unsigned cp;
+		size_t n = ps_utf8_decode(text + i, len - i, &cp);
 
-		if (b == 0)
-			goto bad;
-		if (b < 0x80) {
-			if (b == '\n') {
-				l++;
-				c = 0;
-			}
-			i++;
-			c++;
-			continue;
+		if (n == 0 || cp == 0) {
+			*line = l;
+			*col = c;
+			return -1;
 		}
-		if (b >= 0xc2 && b <= 0xdf)
-			n = 2;
-		else if (b >= 0xe0 && b <= 0xef)
-			n = 3;
-		else if (b >= 0xf0 && b <= 0xf4)
-			n = 4;
-		else
-			goto bad;
-		if (len - i < n)
-			goto bad;
-		v = b & (0x7f >> n);
-		for (k = 1; k < n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				goto bad;
-			v = (v << 6) | (s[i + k] & 0x3f);
+		if (cp == '\n') {
+			l++;
+			c = 0;
 		}
-		if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-		    (v >= 0xd800 && v <= 0xdfff))
-			goto bad;
 		i += n;
 		c++;
 	}
 	return 0;
-bad:
-	*line = l;
-	*col = c;
-	return -1;
 }
-

@@ -392,41 +392,6 @@ static bool env_kept(const char *entry)
 	       !strncmp(entry, "PYTHON", 6) || !strncmp(entry, "__PYVENV_LAUNCHER__=", 20);
 }
 
-/* Length of the valid UTF-8 sequence at s (0 when invalid); *cp its code point. */
-static size_t utf8_len(const unsigned char *s, size_t n, unsigned *cp)
-{
-	size_t len, i;
-	unsigned c = s[0], v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) || (len == 4 && (v < 0x10000 || v > 0x10ffff)))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 /*
  * A YAML double-quoted scalar.  Bytes that are not UTF-8 (possible in
  * paths from a real disk) cannot be written faithfully: \xXX reads back as
@@ -440,7 +405,7 @@ static void yaml_quoted(struct ps_buf *b, const char *s)
 	ps_buf_addc(b, '"');
 	while (i < n) {
 		unsigned cp;
-		size_t k = utf8_len(p + i, n - i, &cp);
+		size_t k = ps_utf8_decode((const char *)p + i, n - i, &cp);
 
 		if (k == 0) {
 			ps_buf_addf(b, "\\x%02x", p[i]);
