@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <cmocka.h>
 
 #include "engine.h"
@@ -423,18 +422,16 @@ static void test_nt(void **state)
 	ps_vfs_free(v);
 }
 
-static void test_large_tree_fast(void **state)
+/* Correctness only: the time a large tree takes is measured in tests/bench. */
+static void test_large_tree(void **state)
 {
 	struct ps_vfs *v = ps_vfs_new(PS_PLATFORM_POSIX);
 	struct ps_fs fs = { 0 };
 	char p[128];
-	clock_t t0;
-	double secs;
 	int i, found = 0;
 
 	(void)state;
 	ps_vfs_fs(v, &fs);
-	t0 = clock();
 	for (i = 0; i < 5000; i++) {
 		snprintf(p, sizeof(p), "/usr/lib/python3.12/site-packages/pkg%d/mod%d.py", i % 50, i);
 		add_file(v, p, "x", false);
@@ -447,13 +444,7 @@ static void test_large_tree_fast(void **state)
 		snprintf(p, sizeof(p), "/usr/lib/python3.12/flat/f%d.py", i % 10000);
 		found += ps_fs_isfile(&fs, p);
 	}
-	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	assert_int_equal(found, 50000);
-	/* ~100k probes of a 10k-file tree: well under a second even with sanitizers */
-	if (secs > 3.0) {
-		print_error("too slow: %.2fs\n", secs);
-		fail();
-	}
 	ps_vfs_free(v);
 }
 
@@ -467,7 +458,7 @@ int main(void)
 		cmocka_unit_test(test_hidden_remove),
 		cmocka_unit_test(test_walk_check),
 		cmocka_unit_test(test_nt),
-		cmocka_unit_test(test_large_tree_fast),
+		cmocka_unit_test(test_large_tree),
 	};
 	return cmocka_run_group_tests_name("vfs", tests, NULL, NULL);
 }
