@@ -171,12 +171,7 @@ int cmd_explain(const struct ps_cli *cli, struct ps_session *s)
 		render_text(&x, &r, s, &out);
 		break;
 	}
-	xbuf_check(&out);
-	if (out.len && out.s[out.len - 1] != '\n')
-		ps_buf_addc(&out, '\n');
-	xbuf_check(&out);
-	rc = write_stdout(out.s, out.len) < 0 ? 2 : r.has_fatal ? 1 : 0;
-	ps_buf_release(&out);
+	rc = write_stdout_buf(&out) < 0 ? 2 : r.has_fatal ? 1 : 0;
 	ps_explanation_release(&x);
 	ps_result_release(&r);
 	return rc;

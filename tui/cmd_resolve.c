@@ -768,12 +768,7 @@ int cmd_resolve(const struct ps_cli *cli, struct ps_session *s)
 		resolve_render_text(s, &r, want_color(cli, 1), cli->verbose, &out);
 		break;
 	}
-	xbuf_check(&out);
-	if (out.len && out.s[out.len - 1] != '\n')
-		ps_buf_addc(&out, '\n');
-	xbuf_check(&out);
-	rc = write_stdout(out.s, out.len) < 0 ? 2 : r.has_fatal ? 1 : 0;
-	ps_buf_release(&out);
+	rc = write_stdout_buf(&out) < 0 ? 2 : r.has_fatal ? 1 : 0;
 	ps_result_release(&r);
 	return rc;
 }

@@ -105,6 +105,19 @@ int write_stdout(const char *s, size_t len)
 	return 0;
 }
 
+int write_stdout_buf(struct ps_buf *b)
+{
+	int rc;
+
+	xbuf_check(b);
+	if (b->len && b->s[b->len - 1] != '\n')
+		ps_buf_addc(b, '\n');
+	xbuf_check(b);
+	rc = write_stdout(b->s, b->len);
+	ps_buf_release(b);
+	return rc;
+}
+
 bool want_color(const struct ps_cli *cli, int fd)
 {
 	const char *nc;

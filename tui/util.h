@@ -30,6 +30,11 @@ void print_msg(const char *fmt, ...) PS_PRINTF(1, 2);
  * printing an error (e.g. a closed pipe), so commands can exit non-zero.
  */
 int write_stdout(const char *s, size_t len);
+/*
+ * A command's whole output: ends b with a newline if it lacks one, writes
+ * it as write_stdout() does and releases b.  Returns 0 or -1 likewise.
+ */
+int write_stdout_buf(struct ps_buf *b);
 
 /*
  * Appends text word-wrapped to `width` columns: the first line continues
