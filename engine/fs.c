@@ -55,7 +55,9 @@ static const char *with_cwd(const struct ps_fs *fs, const char *path, char **tmp
 			return ENOMEM;                          \
 	} while (0)
 
-int ps_fs_stat(const struct ps_fs *fs, const char *path, struct ps_stat *st)
+/* stat and lstat differ only in the backend operation they call. */
+static int stat_with(const struct ps_fs *fs, const char *path, struct ps_stat *st,
+		     int (*op)(void *ctx, const char *path, struct ps_stat *st))
 {
 	const char *p;
 	char *tmp;
@@ -63,22 +65,19 @@ int ps_fs_stat(const struct ps_fs *fs, const char *path, struct ps_stat *st)
 
 	RESOLVE(fs, path, p, tmp);
 	memset(st, 0, sizeof(*st));
-	rc = fs->ops->stat(fs->ctx, p, st);
+	rc = op(fs->ctx, p, st);
 	free(tmp);
 	return rc;
 }
 
+int ps_fs_stat(const struct ps_fs *fs, const char *path, struct ps_stat *st)
+{
+	return stat_with(fs, path, st, fs->ops->stat);
+}
+
 int ps_fs_lstat(const struct ps_fs *fs, const char *path, struct ps_stat *st)
 {
-	const char *p;
-	char *tmp;
-	int rc;
-
-	RESOLVE(fs, path, p, tmp);
-	memset(st, 0, sizeof(*st));
-	rc = fs->ops->lstat(fs->ctx, p, st);
-	free(tmp);
-	return rc;
+	return stat_with(fs, path, st, fs->ops->lstat);
 }
 
 int ps_fs_readlink(const struct ps_fs *fs, const char *path, char **target)
