@@ -1409,26 +1409,27 @@ static struct ps_ynode *explain_tree(const struct ps_explanation *x, const struc
 	return o;
 }
 
-void ps_explanation_write_json(const struct ps_explanation *x, const struct ps_result *r,
-			       struct ps_buf *out)
+/* JSON and YAML share the tree; only the writer differs. */
+static void write_with(const struct ps_explanation *x, const struct ps_result *r,
+		       struct ps_buf *out, void (*write)(const struct ps_ynode *, struct ps_buf *))
 {
 	struct ps_ynode *n = explain_tree(x, r);
 	if (!n) {
 		out->oom = true;
 		return;
 	}
-	ps_json_write_tree(n, out);
+	write(n, out);
 	ps_ynode_free(n);
+}
+
+void ps_explanation_write_json(const struct ps_explanation *x, const struct ps_result *r,
+			       struct ps_buf *out)
+{
+	write_with(x, r, out, ps_json_write_tree);
 }
 
 void ps_explanation_write_yaml(const struct ps_explanation *x, const struct ps_result *r,
 			       struct ps_buf *out)
 {
-	struct ps_ynode *n = explain_tree(x, r);
-	if (!n) {
-		out->oom = true;
-		return;
-	}
-	ps_yaml_write_tree(n, out);
-	ps_ynode_free(n);
+	write_with(x, r, out, ps_yaml_write_tree);
 }
