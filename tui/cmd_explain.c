@@ -147,11 +147,8 @@ int cmd_explain(const struct ps_cli *cli, struct ps_session *s)
 	ps_error_init(&err);
 	ps_result_init(&r);
 	ps_explanation_init(&x);
-	if (session_compute(s, &r, &err) < 0) {
-		print_error(&err);
-		ps_result_release(&r);
+	if (session_compute_report(s, &r) < 0)
 		return 2;
-	}
 	if (ps_explain_fs(&r, &s->in, &s->fs, cli->args[0], &x, &err) < 0) {
 		if (err.code == PS_ERR_NOMEM)
 			die_oom();

@@ -741,7 +741,6 @@ void resolve_render_text(const struct ps_session *s, const struct ps_result *r, 
 int cmd_resolve(const struct ps_cli *cli, struct ps_session *s)
 {
 	struct ps_result r;
-	struct ps_error err;
 	struct ps_buf out;
 	int rc;
 
@@ -749,13 +748,9 @@ int cmd_resolve(const struct ps_cli *cli, struct ps_session *s)
 		print_msg("resolve takes no arguments (got '%s'); try 'pathscope --help'", cli->args[0]);
 		return 2;
 	}
-	ps_error_init(&err);
 	ps_result_init(&r);
-	if (session_compute(s, &r, &err) < 0) {
-		print_error(&err);
-		ps_result_release(&r);
+	if (session_compute_report(s, &r) < 0)
 		return 2;
-	}
 	ps_buf_init(&out);
 	switch (cli->format) {
 	case PS_FORMAT_JSON:

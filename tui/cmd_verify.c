@@ -252,11 +252,8 @@ int cmd_verify(const struct ps_cli *cli, struct ps_session *s)
 	}
 	ps_error_init(&err);
 	ps_result_init(&r);
-	if (session_compute(s, &r, &err) < 0) {
-		print_error(&err);
-		ps_result_release(&r);
+	if (session_compute_report(s, &r) < 0)
 		return 2;
-	}
 	prog = find_program(s);
 	if (!prog) {
 		print_msg("verify: cannot find the interpreter '%s' on the modelled PATH",

@@ -566,6 +566,19 @@ int session_compute(struct ps_session *s, struct ps_result *out, struct ps_error
 	return 0;
 }
 
+int session_compute_report(struct ps_session *s, struct ps_result *out)
+{
+	struct ps_error err;
+
+	ps_error_init(&err);
+	if (session_compute(s, out, &err) < 0) {
+		print_error(&err);
+		ps_result_release(out);
+		return -1;
+	}
+	return 0;
+}
+
 struct ps_overlay *session_overlay(struct ps_session *s)
 {
 	if (!s->overlay) {

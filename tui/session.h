@@ -76,6 +76,8 @@ int session_open_scenario(struct ps_session *s, const char *path, struct ps_erro
  * with err set (no rules for that version, out of memory).
  */
 int session_compute(struct ps_session *s, struct ps_result *out, struct ps_error *err);
+/* As session_compute() for a one-shot command: on failure prints the error, releases out and returns -1. */
+int session_compute_report(struct ps_session *s, struct ps_result *out);
 
 /*
  * Switches s->fs to an overlay over the base tree (created on first call)
