@@ -833,10 +833,13 @@ static void absent_nearest(struct xb *b)
 	if (inside >= 0) {
 		const char *rel = x->path + inlen + (x->path[inlen] == sep);
 		char *dotted = module_name(b, rel);
-		bool isdir = b->fs && ps_fs_isdir(b->fs, x->path);
+		/* one stat answers both "does it exist" and "is it a directory" */
+		struct ps_stat xst;
+		bool exists = b->fs && ps_fs_stat(b->fs, x->path, &xst) == 0;
+		bool isdir = exists && xst.type == PS_FT_DIR;
 		long first;
 		x->nearest = inside;
-		if (b->fs && !ps_fs_exists(b->fs, x->path))
+		if (b->fs && !exists)
 			x->summary = xprintf(b, "not on sys.path, and it does not exist (modelled "
 					     "filesystem); it would be inside sys.path[%ld] %s",
 					     inside, r->sys.path.v[inside]);
