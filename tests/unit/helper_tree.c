@@ -240,12 +240,23 @@ void ps_tree_fail_each_call(struct ps_tree *t, int odd_err, int even_err)
 {
 	const struct ps_fs *lower = ps_tree_lower(t);
 	struct ps_faultfs ff;
-	for (long n = 1; n < 10000; n++) {
+	long n;
+	int rc;
+	for (n = 1; n < 10000; n++) {
 		ps_faultfs_init(&ff, lower, n, n % 2 ? odd_err : even_err);
-		(void)ps_tree_compute(t, &ff.fs);
-		if (!ff.failures)
+		rc = ps_tree_compute(t, &ff.fs);
+		/* a prediction (maybe a fatal one), or out of memory */
+		if (rc != 0)
+			assert_int_equal(t->err.code, PS_ERR_NOMEM);
+		else
+			assert_true(t->r.has_fatal || t->r.getpath.prefix);
+		if (!ff.failures) {
+			/* the run that reached no fault must succeed */
+			assert_int_equal(rc, 0);
 			break;
+		}
 	}
+	assert_true(n < 10000);   /* otherwise the last runs were never checked to end */
 }
 
 void ps_tree_probes(const struct ps_tree *t, struct ps_strv *out)

@@ -140,8 +140,8 @@ void ps_tree_run(struct ps_tree *t);
  * Runs the computation over t->v once per counted filesystem call, that
  * call failing with odd_err (odd calls) or even_err (even calls), until a
  * run completes without reaching its fault (at most 10000 runs).  Each run
- * may fail cleanly; what it checks is that none crashes or leaks (the
- * sanitizer build).
+ * ends in a prediction (maybe a fatal one) or in PS_ERR_NOMEM, the last one
+ * in success; none may crash or leak (the sanitizer build).
  */
 void ps_tree_fail_each_call(struct ps_tree *t, int odd_err, int even_err);
 
