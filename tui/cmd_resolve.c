@@ -37,16 +37,22 @@ static const char *tone_on(enum tone t)
 	}
 }
 
-/* Appends s in tone t (escape codes only when colouring). */
-static void put(struct out *o, enum tone t, const char *s)
+/* Appends the n bytes at s in tone t (escape codes only when colouring). */
+static void put_n(struct out *o, enum tone t, const char *s, size_t n)
 {
 	if (o->color && t != T_NONE) {
 		ps_buf_adds(o->b, tone_on(t));
-		ps_buf_adds(o->b, s);
+		ps_buf_add(o->b, s, n);
 		ps_buf_adds(o->b, "\033[0m");
 	} else {
-		ps_buf_adds(o->b, s);
+		ps_buf_add(o->b, s, n);
 	}
+}
+
+/* Appends s in tone t (escape codes only when colouring). */
+static void put(struct out *o, enum tone t, const char *s)
+{
+	put_n(o, t, s, strlen(s));
 }
 
 static void pad(struct out *o, size_t n)
@@ -66,64 +72,34 @@ static size_t width(const char *s)
 	return w;
 }
 
-/*
- * Appends text word-wrapped to WIDTH, every line starting with `indent`
- * spaces; a word longer than the line (a long path) gets a line of its own.
- */
-static void wrap_from(struct out *o, enum tone t, const char *text, size_t indent, size_t start);
+/* A word of wrap_from() in its tone: ctx is a struct tone_out. */
+struct tone_out {
+	struct out *o;
+	enum tone t;
+};
 
-static void wrap(struct out *o, enum tone t, const char *text, size_t indent)
+static void put_word(struct ps_buf *b, const char *w, size_t n, void *ctx)
 {
-	wrap_from(o, t, text, indent, 0);
+	const struct tone_out *to = ctx;
+
+	put_n(to->o, to->t, w, n);
 }
 
 /* As wrap(), the first line continuing a line already at column start (0: a new line). */
 static void wrap_from(struct out *o, enum tone t, const char *text, size_t indent, size_t start)
 {
-	const char *p = text;
-	size_t col = start;
-	bool first = start > 0;
-	struct ps_buf line;
+	struct tone_out to = { o, t };
 
-	ps_buf_init(&line);
-	while (*p) {
-		const char *w = p;
-		size_t n, ww;
+	wrap_words(o->b, text, indent, start, WIDTH, put_word, &to);
+}
 
-		while (*w == ' ')
-			w++;
-		if (!*w)
-			break;
-		n = strcspn(w, " \n");
-		ps_buf_reset(&line);
-		ps_buf_add(&line, w, n);
-		xbuf_check(&line);
-		ww = width(line.s);
-		if (first) {
-			first = false;
-		} else if (col == 0) {
-			pad(o, indent);
-			col = indent;
-		} else if (col + 1 + ww > WIDTH) {
-			ps_buf_addc(o->b, '\n');
-			pad(o, indent);
-			col = indent;
-		} else {
-			ps_buf_addc(o->b, ' ');
-			col++;
-		}
-		put(o, t, line.s);
-		col += ww;
-		p = w + n;
-		if (*p == '\n') {
-			ps_buf_addc(o->b, '\n');
-			col = 0;
-			p++;
-		}
-	}
-	if (col)
-		ps_buf_addc(o->b, '\n');
-	ps_buf_release(&line);
+/*
+ * Appends text word-wrapped to WIDTH, every line starting with `indent`
+ * spaces; a word longer than the line (a long path) gets a line of its own.
+ */
+static void wrap(struct out *o, enum tone t, const char *text, size_t indent)
+{
+	wrap_from(o, t, text, indent, 0);
 }
 
 static void heading(struct out *o, const char *title)

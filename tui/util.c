@@ -144,7 +144,8 @@ static size_t text_width(const char *s, size_t n)
 	return w;
 }
 
-void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width)
+void wrap_words(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width,
+		wrap_word_fn *add_word, void *ctx)
 {
 	const char *p = text;
 	size_t col = start, i;
@@ -175,7 +176,10 @@ void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, 
 			ps_buf_addc(b, ' ');
 			col++;
 		}
-		ps_buf_add(b, w, n);
+		if (add_word)
+			add_word(b, w, n, ctx);
+		else
+			ps_buf_add(b, w, n);
 		col += ww;
 		p = w + n;
 		if (*p == '\n') {
@@ -186,4 +190,9 @@ void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, 
 	}
 	if (col || first)
 		ps_buf_addc(b, '\n');
+}
+
+void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width)
+{
+	wrap_words(b, text, indent, start, width, NULL, NULL);
 }

@@ -43,6 +43,14 @@ int write_stdout_buf(struct ps_buf *b);
  * a line of its own.  Newlines in text are kept.  Ends with a newline.
  */
 void wrap_text(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width);
+/*
+ * As wrap_text(), each word (n bytes at w, not NUL-terminated) appended by
+ * add_word (e.g. to colour it; NULL: as is); the layout counts only the
+ * word's own columns, so add_word may add escape codes around it.
+ */
+typedef void wrap_word_fn(struct ps_buf *b, const char *w, size_t n, void *ctx);
+void wrap_words(struct ps_buf *b, const char *text, size_t indent, size_t start, size_t width,
+		wrap_word_fn *add_word, void *ctx);
 
 /* Whether to colour output on fd: --color wins, then NO_COLOR, then isatty. */
 struct ps_cli;
