@@ -1980,19 +1980,18 @@ static void virtualenv_sitepackages(struct site *st, const char *sys_prefix,
 		ps_strv_push_take(&prefixes, pyjoin(st, exec_prefix, "local"));
 	for (size_t i = 0; i < prefixes.n && !st->failed && !c->oom; i++) {
 		const char *p = prefixes.v[i];
+		/* os.path.join(p, ...): no second slash after a prefix ending in one */
+		const char *sep = str_ends(p, "/") ? "" : "/";
 		struct ps_strv dirs;
 		char *lib64;
 		if (!*p)
 			continue;
 		ps_strv_init(&dirs);
-		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/%s/site-packages", p,
-							str_ends(p, "/") ? "" : "/", st->pyver));
-		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/site-python", p,
-							str_ends(p, "/") ? "" : "/"));
-		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%s%s/lib-dynload", p,
-							str_ends(p, "/") ? "" : "/", st->pyver));
-		lib64 = ps_ctx_printf(c, "%s%slib64/%s/site-packages", p, str_ends(p, "/") ? "" : "/",
-				      st->pyver);
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/%s/site-packages", p, sep,
+							st->pyver));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%slib/site-python", p, sep));
+		ps_strv_push_take(&dirs, ps_ctx_printf(c, "%s%s%s/lib-dynload", p, sep, st->pyver));
+		lib64 = ps_ctx_printf(c, "%s%slib64/%s/site-packages", p, sep, st->pyver);
 		if (lib64 && ps_fs_exists(c->fs, lib64)) {
 			/* inserted first (64-bit) unless its realpath is one of the others' */
 			char *rl = NULL;
