@@ -114,7 +114,9 @@ def compare(res, ps, rc, err):
                       'no_site': int(not cfg.get('site_import')),
                       'safe_path': int(bool(cfg.get('safe_path')))}
         for k, w in want_flags.items():
-            if k in flags and int(bool(flags[k])) != w:
+            if k not in flags:   # the contract requires every one
+                diffs.append(f'sys.flags.{k}: cpython {w}  pathscope (missing)')
+            elif int(bool(flags[k])) != w:
                 diffs.append(f'sys.flags.{k}: cpython {w}  pathscope {int(bool(flags[k]))}')
     return diffs
 

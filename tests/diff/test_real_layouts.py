@@ -599,15 +599,22 @@ def compare_sys(real, ps, rc, err, site):
             d.append(f'{k}: real {out[k]!r}  pathscope {s.get(k)!r}')
     if out['path'] != s.get('path'):
         d += diffutil.list_diff('sys.path', out['path'], s.get('path'), 'real', 'pathscope')
-    pf = s.get('flags') or {}
+    # the contract requires sys.flags, user_site and enable_user_site: a missing
+    # key is a difference, not a pass
+    pf = s.get('flags')
+    if not isinstance(pf, dict):
+        d.append('pathscope JSON has no sys.flags object')
+        pf = {}
     for k, w in out['flags'].items():
-        if k in pf and int(bool(pf[k])) != w:
+        if k not in pf:
+            d.append(f'sys.flags.{k}: real {w}  pathscope (missing)')
+        elif int(bool(pf[k])) != w:
             d.append(f'sys.flags.{k}: real {w}  pathscope {int(bool(pf[k]))}')
     if site and 'enable_user_site' in out:
-        if 'enable_user_site' in s and s['enable_user_site'] != out['enable_user_site']:
-            d.append(f'enable_user_site: real {out["enable_user_site"]!r}  pathscope {s["enable_user_site"]!r}')
-        if 'user_site' in s and out['enable_user_site'] and s['user_site'] != out['user_site']:
-            d.append(f'user_site: real {out["user_site"]!r}  pathscope {s["user_site"]!r}')
+        if s.get('enable_user_site', '(missing)') != out['enable_user_site']:
+            d.append(f'enable_user_site: real {out["enable_user_site"]!r}  pathscope {s.get("enable_user_site", "(missing)")!r}')
+        if out['enable_user_site'] and s.get('user_site', '(missing)') != out['user_site']:
+            d.append(f'user_site: real {out["user_site"]!r}  pathscope {s.get("user_site", "(missing)")!r}')
     if site:
         want = sorted((os.path.basename(f), int(n)) for n, f in
                       re.findall(r'^Error processing line (\d+) of (.+):$', real['stderr'], re.M))
