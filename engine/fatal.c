@@ -312,6 +312,43 @@ static int fatal_27(struct ps_ctx *c)
 	ps_fatal_diagnose(c);
 	return c->oom ? -1 : 0;
 }
+/*
+ * 3.7 runs in UTF-8 mode when PYTHONUTF8=1, or in the C/POSIX locale unless
+ * PYTHONUTF8=0 (PEP 540); a missing encodings module then fails on the
+ * file system codec, otherwise already on the locale encoding (checked on
+ * a real 3.7.16 with LANG unset, C, C.UTF-8 and PYTHONUTF8=0/1).
+ */
+static bool utf8_mode_37(const struct ps_ctx *c)
+{
+	const char *u = ps_ctx_env_gated(c, "PYTHONUTF8");
+	const char *lc = ps_ctx_env(c, "LC_ALL");
+	if (u && strcmp(u, "1") == 0)
+		return true;
+	if (u && strcmp(u, "0") == 0)
+		return false;
+	if (!lc)
+		lc = ps_ctx_env(c, "LC_CTYPE");
+	if (!lc)
+		lc = ps_ctx_env(c, "LANG");
+	return !lc || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0;
+}
+
+/* The "Fatal Python error:" text when encodings cannot be imported (static). */
+static const char *fatal_message(const struct ps_ctx *c)
+{
+	switch (c->rules->fatal_style) {
+	case PS_FATAL_DUMP:
+		return "init_fs_encoding: failed to get the Python codec of the filesystem encoding";
+	case PS_FATAL_36:
+		return "Py_Initialize: Unable to get the locale encoding";
+	case PS_FATAL_37:
+		return utf8_mode_37(c) ? "initfsencoding: unable to load the file system codec"
+				       : "initfsencoding: Unable to get the locale encoding";
+	default:
+		return "Failed to import encodings module";
+	}
+}
+
 
 int ps_fatal_check(struct ps_ctx *c)
 {
@@ -373,9 +410,7 @@ int ps_fatal_check(struct ps_ctx *c)
 		ps_buf_addf(&out, "Fatal Python error: %s\n"
 				  "ModuleNotFoundError: No module named 'encodings'\n\n"
 				  "Current thread 0x0000000000000000 (most recent call first):\n",
-			    c->rules->fatal_style == PS_FATAL_36
-			    ? "Py_Initialize: Unable to get the locale encoding"
-			    : "initfsencoding: unable to load the file system codec");
+			    fatal_message(c));
 		break;
 	case PS_FATAL_DUMP:
 		dump_path_config(c, &out);
@@ -404,14 +439,7 @@ int ps_fatal_check(struct ps_ctx *c)
 	free(r->fatal.output);
 	r->fatal.output = ps_buf_detach(&out);
 	free(r->fatal.message);
-	r->fatal.message = ps_ctx_strdup(c, c->rules->fatal_style == PS_FATAL_DUMP
-					 ? "init_fs_encoding: failed to get the Python codec of "
-					   "the filesystem encoding"
-					 : c->rules->fatal_style == PS_FATAL_36
-					 ? "Py_Initialize: Unable to get the locale encoding"
-					 : c->rules->fatal_style == PS_FATAL_37
-					 ? "initfsencoding: unable to load the file system codec"
-					 : "Failed to import encodings module");
+	r->fatal.message = ps_ctx_strdup(c, fatal_message(c));
 	free(r->fatal.cause);
 	r->fatal.cause = explain_cause(c);
 	free(r->fatal.fix);
